@@ -1,0 +1,2 @@
+/** backmap flows (work in progress: see the module README). */
+package org.backmap.flows;
