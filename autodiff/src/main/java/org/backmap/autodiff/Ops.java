@@ -1,6 +1,7 @@
 package org.backmap.autodiff;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import org.backmap.autodiff.backend.Backend;
 import org.backmap.autodiff.backend.Backends;
 import org.backmap.autodiff.backend.BinaryOp;
@@ -122,6 +123,24 @@ final class Ops {
       be().binary(BinaryOp.DIV, ones.f64, x.f64, out.f64, x.size());
     }
     return Tensor.result("reciprocal", out, g -> grads(g.mul(out.square()).neg()), x);
+  }
+
+  /**
+   * A user-defined elementwise function with its derivative: {@code out = f(x)}, gradient {@code g * f'(x)}. The
+   * extension point for special functions (e.g. log I0 of the von Mises normaliser); evaluated with scalar loops.
+   */
+  static Tensor map(String name, Tensor x, DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
+    Tensor out = Tensor.empty(x.dtype(), x.shape());
+    for (int i = 0; i < x.size(); i++) {
+      out.setFlat(i, f.applyAsDouble(x.getFlat(i)));
+    }
+    return Tensor.result(name, out, g -> {
+      Tensor d = Tensor.empty(x.dtype(), x.shape());
+      for (int i = 0; i < x.size(); i++) {
+        d.setFlat(i, derivative.applyAsDouble(x.getFlat(i)));
+      }
+      return grads(g.mul(d));
+    }, x);
   }
 
   /** Tanh approximation: {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */

@@ -438,6 +438,13 @@ public final class Tensor {
   public Tensor sign() { return Ops.sign(this); }
   /** Elementwise {@code atan2(this, x)}: the angle of the point {@code (x, this)}. */
   public Tensor atan2(Tensor x) { return Ops.atan2(this, x); }
+  /**
+   * Elementwise {@code f(x)} for a function with a known derivative (gradient {@code g * derivative(x)}); the
+   * extension point for special functions.
+   */
+  public Tensor map(String name, java.util.function.DoubleUnaryOperator f, java.util.function.DoubleUnaryOperator derivative) {
+    return Ops.map(name, this, f, derivative);
+  }
   public Tensor maximum(Tensor other) { return Ops.maximum(this, other); }
   public Tensor minimum(Tensor other) { return Ops.minimum(this, other); }
   public Tensor clamp(double min, double max) { return Ops.clamp(this, min, max); }

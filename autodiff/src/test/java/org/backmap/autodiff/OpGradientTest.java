@@ -132,6 +132,7 @@ class OpGradientTest {
     r.add(row("softplus", one(-5, 5), x -> x[0].softplus()));
     r.add(row("relu", oneAwayFromZero(), x -> x[0].relu()));
     r.add(row("gelu", one(-3, 3), x -> x[0].gelu()));
+    r.add(row("map", one(-2, 2), x -> x[0].map("cube", v -> v * v * v, v -> 3 * v * v)));
     r.add(row("clamp", oneAwayFromZero(), x -> x[0].clamp(-1.0, 1.1)));
     r.add(row("where", rng -> {
       int[] s = randomShape(rng, 1, 3);

@@ -53,14 +53,14 @@ final class VectorKernels {
         (lo, hi) -> sumRange(x, len, inner, out, lo, hi));
   }
 
+  /** {@code C[m,n] = A[m,k] B[k,n]}, row-major from the offsets, overwriting C; see {@link Gemm}. */
   static void matmul(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    Parallel.range(m, Math.max(1, (1 << 16) / Math.max(1, k * n)), 1,
-        (lo, hi) -> matmulRows(a, aOff, b, bOff, c, cOff, k, n, lo, hi));
+    Gemm.matmul(a, aOff, b, bOff, c, cOff, m, k, n);
   }
 
+  /** {@code C[m,n] = A[m,k] B[k,n]}, row-major from the offsets, overwriting C; see {@link Gemm}. */
   static void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-    Parallel.range(m, Math.max(1, (1 << 16) / Math.max(1, k * n)), 1,
-        (lo, hi) -> matmulRows(a, aOff, b, bOff, c, cOff, k, n, lo, hi));
+    Gemm.matmul(a, aOff, b, bOff, c, cOff, m, k, n);
   }
 
   private static void unaryRange(UnaryOp op, float[] x, float[] out, int from, int to) {
@@ -174,27 +174,6 @@ final class VectorKernels {
           for (; i < inner; i++) {
             out[dst + i] += x[src + i];
           }
-        }
-      }
-    }
-  }
-
-  private static void matmulRows(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int k, int n, int fromRow, int toRow) {
-    var s = FloatVector.SPECIES_PREFERRED;
-    int bound = s.loopBound(n);
-    for (int i = fromRow; i < toRow; i++) {
-      int ci = cOff + i * n;
-      java.util.Arrays.fill(c, ci, ci + n, 0);
-      for (int p = 0; p < k; p++) {
-        float aip = a[aOff + i * k + p];
-        var av = FloatVector.broadcast(s, aip);
-        int bp = bOff + p * n;
-        int j = 0;
-        for (; j < bound; j += s.length()) {
-          FloatVector.fromArray(s, b, bp + j).fma(av, FloatVector.fromArray(s, c, ci + j)).intoArray(c, ci + j);
-        }
-        for (; j < n; j++) {
-          c[ci + j] += aip * b[bp + j];
         }
       }
     }
@@ -316,24 +295,4 @@ final class VectorKernels {
     }
   }
 
-  private static void matmulRows(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int k, int n, int fromRow, int toRow) {
-    var s = DoubleVector.SPECIES_PREFERRED;
-    int bound = s.loopBound(n);
-    for (int i = fromRow; i < toRow; i++) {
-      int ci = cOff + i * n;
-      java.util.Arrays.fill(c, ci, ci + n, 0);
-      for (int p = 0; p < k; p++) {
-        double aip = a[aOff + i * k + p];
-        var av = DoubleVector.broadcast(s, aip);
-        int bp = bOff + p * n;
-        int j = 0;
-        for (; j < bound; j += s.length()) {
-          DoubleVector.fromArray(s, b, bp + j).fma(av, DoubleVector.fromArray(s, c, ci + j)).intoArray(c, ci + j);
-        }
-        for (; j < n; j++) {
-          c[ci + j] += aip * b[bp + j];
-        }
-      }
-    }
-  }
 }
