@@ -1,0 +1,304 @@
+package org.backmap.md.hydrogens;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backmap.md.geometry.InternalCoordinates;
+import org.backmap.md.structure.Atom;
+import org.backmap.md.structure.Chain;
+import org.backmap.md.structure.Element;
+import org.backmap.md.structure.Residue;
+import org.backmap.md.structure.Structure;
+import org.backmap.md.templates.AtomType;
+import org.backmap.md.templates.ResidueTemplate;
+import org.backmap.md.templates.TemplateLibrary;
+import org.backmap.md.topology.ResidueTopology;
+import org.backmap.md.topology.Topology;
+
+/**
+ * Adds the missing hydrogens of every residue from template geometry.
+ *
+ * <p>For a heavy atom P with k known neighbours (bonded atoms present, including the peptide and disulfide
+ * partners) and missing hydrogens H, the hybridisation is read from P's template valence n (bonds within the
+ * residue plus external bonds). Every hydrogen sits at the ff14SB equilibrium P-H length. Directions:
+ * <ul>
+ *   <li>n = 4, k = 3: opposite the sum of the three bond unit vectors (e.g. HA);
+ *   <li>n = 4, k = 2: the two directions whose angles to both neighbours are the ff14SB equilibrium angles,
+ *       the first template hydrogen on the side given by {@link #FIRST_H_SIDE} (e.g. HB2 / HB3);
+ *   <li>n = 4, k = 1: equilibrium angle, torsions 180, -60, +60 degrees from a reference atom bonded to the
+ *       neighbour, i.e. staggered (methyl, NH3+);
+ *   <li>n = 3, k = 2: in plane, opposite the bisector (aromatic CH, amide NH);
+ *   <li>n = 3, k = 1: equilibrium angle, in plane at torsions 180 and 0 (NH2 of ASN, GLN, ARG);
+ *   <li>n = 2, k = 1: equilibrium angle, torsion 180 (OH, SH).
+ * </ul>
+ * The torsion reference atom is the first heavy atom, in template order, bonded to the neighbour.
+ */
+public final class HydrogenCompleter {
+  /**
+   * Side of the first-named hydrogen of a CH2 / NH2(sp3) group: the sign of (u1 x u2) . d, with u1, u2 the
+   * unit vectors to the known neighbours in template order. Fixed so names follow the PDB convention.
+   */
+  static final double FIRST_H_SIDE = -1;
+
+  private HydrogenCompleter() {}
+
+  /** Completes the hydrogens of {@code topology}'s structure; the topology is rebuilt on the result. */
+  public static Completion complete(Topology topology) {
+    TemplateLibrary lib = topology.library();
+    List<ResidueTopology> residues = topology.residues();
+    List<Residue> done = new ArrayList<>();
+    List<String> unplaced = new ArrayList<>();
+    int added = 0;
+    for (ResidueTopology rt : residues) {
+      ResidueTemplate t = rt.template();
+      int n = t.size();
+      double[] xyz = new double[3 * n];
+      boolean[] present = new boolean[n];
+      for (Atom a : rt.residue().atoms()) {
+        int i = t.indexOf(a.name());
+        xyz[3 * i] = a.x();
+        xyz[3 * i + 1] = a.y();
+        xyz[3 * i + 2] = a.z();
+        present[i] = true;
+      }
+      for (int p = 0; p < n; p++) {
+        if (!present[p] || t.atom(p).isHydrogen()) {
+          continue;
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int q : t.neighbours(p)) {
+          if (!present[q] && t.atom(q).isHydrogen()) {
+            missing.add(q);
+          }
+        }
+        if (missing.isEmpty()) {
+          continue;
+        }
+        // Known neighbours: present template neighbours, then the external partner.
+        List<double[]> known = new ArrayList<>();
+        List<AtomType> knownTypes = new ArrayList<>();
+        List<Integer> knownIndex = new ArrayList<>();
+        for (int q : knownOrder(t, p)) {
+          if (present[q]) {
+            known.add(new double[] {xyz[3 * q], xyz[3 * q + 1], xyz[3 * q + 2]});
+            knownTypes.add(t.atom(q).type());
+            knownIndex.add(q);
+          }
+        }
+        double[] partner = externalPartner(rt, t.atom(p).name(), residues);
+        if (partner != null) {
+          known.add(partner);
+          knownTypes.add(externalPartnerType(rt, t.atom(p).name(), residues));
+          knownIndex.add(-1);
+        }
+        int valence = t.neighbours(p).length + (t.externalBonds().contains(t.atom(p).name()) ? 1 : 0);
+        double[][] placed = place(lib, t, p, xyz, known, knownTypes, knownIndex, missing, valence, present);
+        for (int m = 0; m < missing.size(); m++) {
+          int h = missing.get(m);
+          if (placed == null) {
+            unplaced.add(rt.label() + " " + t.atom(h).name());
+            continue;
+          }
+          System.arraycopy(placed[m], 0, xyz, 3 * h, 3);
+          present[h] = true;
+          added++;
+        }
+      }
+      for (int h = 0; h < n; h++) {
+        // Hydrogens whose parent heavy atom is itself missing (the others were reported above).
+        boolean parentPresent = t.neighbours(h).length > 0 && present[t.neighbours(h)[0]];
+        if (!present[h] && t.atom(h).isHydrogen() && !parentPresent) {
+          unplaced.add(rt.label() + " " + t.atom(h).name());
+        }
+      }
+      List<Atom> atoms = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (present[i]) {
+          atoms.add(new Atom(t.atom(i).name(), t.atom(i).type().element(), xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]));
+        }
+      }
+      done.add(rt.residue().withAtoms(atoms));
+    }
+    List<Chain> chains = new ArrayList<>();
+    int k = 0;
+    for (Chain c : topology.structure().chains()) {
+      chains.add(c.withResidues(done.subList(k, k + c.residues().size())));
+      k += c.residues().size();
+    }
+    Structure completed = topology.structure().withChains(chains);
+    Topology rebuilt = Topology.build(completed, lib, true);
+    return new Completion(completed, rebuilt, added, unplaced);
+  }
+
+  private static double[] externalPartner(ResidueTopology rt, String atom, List<ResidueTopology> all) {
+    Atom a = null;
+    if (atom.equals("N") && rt.bondedToPrevious()) {
+      a = all.get(rt.index() - 1).residue().atom("C");
+    } else if (atom.equals("C") && rt.bondedToNext()) {
+      a = all.get(rt.index() + 1).residue().atom("N");
+    } else if (atom.equals("SG") && rt.disulfidePartner() >= 0) {
+      a = all.get(rt.disulfidePartner()).residue().atom("SG");
+    }
+    return a == null ? null : new double[] {a.x(), a.y(), a.z()};
+  }
+
+  private static AtomType externalPartnerType(ResidueTopology rt, String atom, List<ResidueTopology> all) {
+    ResidueTemplate other = switch (atom) {
+      case "N" -> all.get(rt.index() - 1).template();
+      case "C" -> all.get(rt.index() + 1).template();
+      default -> all.get(rt.disulfidePartner()).template();
+    };
+    String name = atom.equals("N") ? "C" : atom.equals("C") ? "N" : "SG";
+    return other.atom(other.indexOf(name)).type();
+  }
+
+  /** Positions for the missing hydrogens of P, or {@code null} when the case is not determined. */
+  private static double[][] place(TemplateLibrary lib, ResidueTemplate t, int p, double[] xyz, List<double[]> known,
+      List<AtomType> knownTypes, List<Integer> knownIndex, List<Integer> missing, int valence, boolean[] present) {
+    int k = known.size();
+    if (k == 0) {
+      return null;
+    }
+    double[] pp = {xyz[3 * p], xyz[3 * p + 1], xyz[3 * p + 2]};
+    AtomType pt = t.atom(p).type();
+    double[][] out = new double[missing.size()][];
+    double[][] u = new double[k][];
+    for (int i = 0; i < k; i++) {
+      u[i] = unit(sub(known.get(i), pp));
+    }
+    if (k >= 2 && (valence == 3 || valence == 4 && k == 3)) {
+      // One hydrogen opposite the other bonds (trigonal planar, or the last tetrahedral site).
+      double[] s = new double[3];
+      for (double[] v : u) {
+        s = add(s, v);
+      }
+      double[] d = scale(unit(s), -1);
+      for (int m = 0; m < missing.size(); m++) {
+        out[m] = add(pp, scale(d, length(lib, pt, t.atom(missing.get(m)).type())));
+      }
+      return missing.size() == 1 ? out : null;
+    }
+    if (k == 2 && valence == 4) {
+      for (int m = 0; m < missing.size(); m++) {
+        AtomType ht = t.atom(missing.get(m)).type();
+        double c1 = Math.cos(lib.angleValue(knownTypes.get(0), pt, ht));
+        double c2 = Math.cos(lib.angleValue(knownTypes.get(1), pt, ht));
+        double g = dot(u[0], u[1]);
+        double alpha = (c1 - g * c2) / (1 - g * g);
+        double beta = (c2 - g * c1) / (1 - g * g);
+        double gamma = Math.sqrt(Math.max(0, 1 - (alpha * alpha + beta * beta + 2 * alpha * beta * g)));
+        double[] w = unit(cross(u[0], u[1]));
+        double side = (m == 0 ? 1 : -1) * FIRST_H_SIDE;
+        double[] d = add(add(scale(u[0], alpha), scale(u[1], beta)), scale(w, side * gamma));
+        out[m] = add(pp, scale(d, length(lib, pt, ht)));
+      }
+      return out;
+    }
+    if (k == 1) {
+      int a = knownIndex.get(0);
+      double[] ref = a < 0 ? null : torsionReference(t, a, p, xyz, present, valence == 3);
+      if (ref == null) {
+        return null;
+      }
+      double[] frame = new double[12];
+      System.arraycopy(pp, 0, frame, 0, 3);
+      System.arraycopy(known.get(0), 0, frame, 3, 3);
+      System.arraycopy(ref, 0, frame, 6, 3);
+      double[] torsions = valence == 4 ? new double[] {Math.PI, -Math.PI / 3, Math.PI / 3}
+          : valence == 3 ? new double[] {0, Math.PI} : new double[] {Math.PI};
+      if (missing.size() > torsions.length) {
+        return null;
+      }
+      for (int m = 0; m < missing.size(); m++) {
+        AtomType ht = t.atom(missing.get(m)).type();
+        InternalCoordinates.place(frame, 9, 0, 3, 6, length(lib, pt, ht), lib.angleValue(knownTypes.get(0), pt, ht), torsions[m]);
+        out[m] = new double[] {frame[9], frame[10], frame[11]};
+      }
+      return out;
+    }
+    return null;
+  }
+
+  /**
+   * The torsion reference bonded to {@code a} (other than {@code p}): the first present heavy atom in template
+   * order, or for planar groups the heaviest (so HD21 is cis to OD1 in ASN, HH11 cis to NE in ARG).
+   */
+  private static double[] torsionReference(ResidueTemplate t, int a, int p, double[] xyz, boolean[] present, boolean heaviest) {
+    int best = -1;
+    for (int q : t.neighbours(a)) {
+      if (q != p && present[q] && t.atom(q).type().element() != Element.H
+          && (best < 0 || heaviest && t.atom(q).type().mass() > t.atom(best).type().mass())) {
+        best = q;
+      }
+    }
+    return best < 0 ? null : new double[] {xyz[3 * best], xyz[3 * best + 1], xyz[3 * best + 2]};
+  }
+
+  /**
+   * Neighbours of {@code p} with its side-chain parent first (the atom it hangs from on the path from CA that
+   * does not pass through N), then template order: PDB names HB2 / HB3 ... by this order, also in proline.
+   */
+  private static int[] knownOrder(ResidueTemplate t, int p) {
+    int ca = t.indexOf("CA");
+    int[] nb = t.neighbours(p);
+    if (ca < 0 || p == ca) {
+      return nb;
+    }
+    int[] parent = new int[t.size()];
+    java.util.Arrays.fill(parent, -2);
+    parent[ca] = -1;
+    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(ca));
+    int n = t.indexOf("N");
+    while (!queue.isEmpty()) {
+      int x = queue.poll();
+      if (x == n) {
+        continue; // the backbone N does not lead into the side chain
+      }
+      for (int y : t.neighbours(x)) {
+        if (parent[y] == -2) {
+          parent[y] = x;
+          queue.add(y);
+        }
+      }
+    }
+    int first = parent[p] >= 0 ? parent[p] : -1;
+    int[] out = new int[nb.length];
+    int k = 0;
+    if (first >= 0) {
+      out[k++] = first;
+    }
+    for (int q : nb) {
+      if (q != first) {
+        out[k++] = q;
+      }
+    }
+    return out;
+  }
+
+  private static double length(TemplateLibrary lib, AtomType a, AtomType b) {
+    return lib.bondLength(a, b);
+  }
+
+  private static double[] sub(double[] a, double[] b) {
+    return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+  }
+
+  private static double[] add(double[] a, double[] b) {
+    return new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+  }
+
+  private static double[] scale(double[] a, double s) {
+    return new double[] {a[0] * s, a[1] * s, a[2] * s};
+  }
+
+  private static double dot(double[] a, double[] b) {
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  }
+
+  private static double[] cross(double[] a, double[] b) {
+    return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+  }
+
+  private static double[] unit(double[] a) {
+    return scale(a, 1 / Math.sqrt(dot(a, a)));
+  }
+}

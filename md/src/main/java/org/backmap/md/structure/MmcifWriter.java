@@ -1,0 +1,58 @@
+package org.backmap.md.structure;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes structures as mmCIF ({@code atom_site} loop; several models get {@code pdbx_PDB_model_num} 1..n). */
+public final class MmcifWriter {
+  private MmcifWriter() {}
+
+  /** Writes one structure to {@code file} (atomically, like {@link PdbWriter}). */
+  public static void write(Structure structure, Path file) {
+    writeModels(List.of(structure), file);
+  }
+
+  /** Writes {@code models} to one mmCIF file. */
+  public static void writeModels(List<Structure> models, Path file) {
+    PdbWriter.atomically(file, w -> write(models, dataName(file), w));
+  }
+
+  private static String dataName(Path file) {
+    String n = file.getFileName().toString().replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_]", "_");
+    return n.isEmpty() ? "backmap" : n;
+  }
+
+  private static void write(List<Structure> models, String name, Writer w) throws IOException {
+    w.write("data_" + name + "\n#\nloop_\n");
+    for (String col : List.of("group_PDB", "id", "type_symbol", "label_atom_id", "label_alt_id", "label_comp_id",
+        "label_asym_id", "label_entity_id", "label_seq_id", "pdbx_PDB_ins_code", "Cartn_x", "Cartn_y", "Cartn_z",
+        "occupancy", "B_iso_or_equiv", "auth_seq_id", "auth_comp_id", "auth_asym_id", "auth_atom_id", "pdbx_PDB_model_num")) {
+      w.write("_atom_site." + col + "\n");
+    }
+    for (int m = 0; m < models.size(); m++) {
+      int serial = 1;
+      int entity = 1;
+      for (Chain c : models.get(m).chains()) {
+        int seq = 1;
+        for (Residue r : c.residues()) {
+          for (Atom a : r.atoms()) {
+            w.write(String.format(Locale.ROOT, "ATOM %d %s %s . %s %s %d %d %s %.4f %.4f %.4f 1.00 0.00 %d %s %s %s %d%n",
+                serial++, a.element().name(), quote(a.name()), r.name(), c.id(), entity, seq,
+                r.insertionCode() == ' ' ? "?" : String.valueOf(r.insertionCode()), a.x(), a.y(), a.z(),
+                r.number(), r.name(), c.id(), quote(a.name()), m + 1));
+          }
+          seq++;
+        }
+        entity++;
+      }
+    }
+    w.write("#\n");
+  }
+
+  private static String quote(String atomName) {
+    return atomName.contains("'") ? "\"" + atomName + "\"" : atomName;
+  }
+}
