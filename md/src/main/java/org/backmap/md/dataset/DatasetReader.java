@@ -1,0 +1,163 @@
+package org.backmap.md.dataset;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.backmap.md.bat.BatGroup;
+
+/**
+ * Streams a dataset file ({@link DatasetFormat}) as batches of a fixed size (the last may be smaller). Only the
+ * current chunk and the batch being filled are held in memory.
+ */
+public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
+  private final Path file;
+  private final DataInputStream in;
+  private final String template;
+  private final BatGroup group;
+  private final int batDim;
+  private final int env;
+  private final int classes;
+  private final int batchSize;
+  private ExampleBatch chunk;
+  private int chunkPos;
+  private boolean ended;
+
+  /** Opens {@code file} and reads its header. */
+  public DatasetReader(Path file, int batchSize) {
+    this.file = file;
+    this.batchSize = batchSize;
+    try {
+      in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+      byte[] magic = new byte[4];
+      in.readFully(magic);
+      if (!Arrays.equals(magic, DatasetFormat.MAGIC)) {
+        throw new IOException("not a backmap dataset (bad magic)");
+      }
+      int version = in.readInt();
+      if (version != DatasetFormat.VERSION) {
+        throw new IOException("unsupported dataset version " + version);
+      }
+      template = in.readUTF();
+      group = BatGroup.valueOf(in.readUTF());
+      batDim = in.readInt();
+      env = in.readInt();
+      classes = in.readInt();
+      in.readInt(); // chunk size: informative
+      if (env != ExampleExtractor.ENVIRONMENT_SIZE) {
+        throw new IOException("environment size " + env + " differs from " + ExampleExtractor.ENVIRONMENT_SIZE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read dataset " + file, e);
+    }
+  }
+
+  /** Template of every example in the file. */
+  public String template() {
+    return template;
+  }
+
+  /** Group of every example in the file. */
+  public BatGroup group() {
+    return group;
+  }
+
+  /** BAT vector length. */
+  public int batDim() {
+    return batDim;
+  }
+
+  /** Number of particle classes. */
+  public int classes() {
+    return classes;
+  }
+
+  @Override
+  public boolean hasNext() {
+    return fill();
+  }
+
+  @Override
+  public ExampleBatch next() {
+    if (!fill()) {
+      throw new NoSuchElementException();
+    }
+    double[] bat = new double[batchSize * batDim];
+    double[] bead = new double[batchSize * 3];
+    float[] environment = new float[batchSize * env * 3];
+    byte[] labels = new byte[batchSize * env];
+    byte[] mask = new byte[batchSize * env];
+    int n = 0;
+    while (n < batchSize && fill()) {
+      int take = Math.min(batchSize - n, chunk.size() - chunkPos);
+      System.arraycopy(chunk.bat(), chunkPos * batDim, bat, n * batDim, take * batDim);
+      System.arraycopy(chunk.bead(), chunkPos * 3, bead, n * 3, take * 3);
+      System.arraycopy(chunk.environment(), chunkPos * env * 3, environment, n * env * 3, take * env * 3);
+      System.arraycopy(chunk.labels(), chunkPos * env, labels, n * env, take * env);
+      System.arraycopy(chunk.mask(), chunkPos * env, mask, n * env, take * env);
+      n += take;
+      chunkPos += take;
+    }
+    if (n < batchSize) {
+      bat = Arrays.copyOf(bat, n * batDim);
+      bead = Arrays.copyOf(bead, n * 3);
+      environment = Arrays.copyOf(environment, n * env * 3);
+      labels = Arrays.copyOf(labels, n * env);
+      mask = Arrays.copyOf(mask, n * env);
+    }
+    return new ExampleBatch(template, group, n, batDim, bat, bead, environment, labels, mask);
+  }
+
+  /** Makes sure an unread example is in the current chunk; false at the end of the file. */
+  private boolean fill() {
+    if (chunk != null && chunkPos < chunk.size()) {
+      return true;
+    }
+    if (ended) {
+      return false;
+    }
+    try {
+      int n = in.readInt();
+      if (n == 0) {
+        ended = true;
+        return false;
+      }
+      double[] bat = new double[n * batDim];
+      for (int i = 0; i < bat.length; i++) {
+        bat[i] = in.readDouble();
+      }
+      double[] bead = new double[n * 3];
+      for (int i = 0; i < bead.length; i++) {
+        bead[i] = in.readDouble();
+      }
+      float[] environment = new float[n * env * 3];
+      for (int i = 0; i < environment.length; i++) {
+        environment[i] = in.readFloat();
+      }
+      byte[] labels = new byte[n * env];
+      in.readFully(labels);
+      byte[] mask = new byte[n * env];
+      in.readFully(mask);
+      chunk = new ExampleBatch(template, group, n, batDim, bat, bead, environment, labels, mask);
+      chunkPos = 0;
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("truncated or corrupt dataset " + file, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.backmap.md.dataset;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.backmap.md.bat.BatGroup;
+import org.backmap.md.templates.TemplateLibrary;
+
+/**
+ * Streams training examples of one (template, group) into a chunked binary file ({@link DatasetFormat}). Examples
+ * are buffered one chunk at a time; the file appears under its name only when {@link #close()} succeeds.
+ */
+public final class DatasetWriter implements Closeable {
+  private final Path file;
+  private final Path tmp;
+  private final DataOutputStream out;
+  private final String template;
+  private final BatGroup group;
+  private final int batDim;
+  private final int chunkSize;
+  private final List<TrainingExample> pending = new ArrayList<>();
+  private long written;
+
+  /** Opens {@code file} for examples of {@code template}/{@code group} with BAT length {@code batDim}. */
+  public DatasetWriter(Path file, String template, BatGroup group, int batDim, int chunkSize) {
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("chunk size must be positive");
+    }
+    this.file = file.toAbsolutePath();
+    this.template = template;
+    this.group = group;
+    this.batDim = batDim;
+    this.chunkSize = chunkSize;
+    try {
+      this.tmp = Files.createTempFile(this.file.getParent(), "." + this.file.getFileName(), ".tmp");
+      this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+      out.write(DatasetFormat.MAGIC);
+      out.writeInt(DatasetFormat.VERSION);
+      out.writeUTF(template);
+      out.writeUTF(group.name());
+      out.writeInt(batDim);
+      out.writeInt(ExampleExtractor.ENVIRONMENT_SIZE);
+      out.writeInt(new ParticleClasses(TemplateLibrary.ff14SB()).count());
+      out.writeInt(chunkSize);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file, e);
+    }
+  }
+
+  /** Adds one example; it must match this file's template, group and BAT length. */
+  public void write(TrainingExample e) {
+    if (!e.template().equals(template) || e.group() != group || e.bat().length != batDim) {
+      throw new IllegalArgumentException("example " + e.template() + "/" + e.group() + " does not belong in " + template + "/" + group);
+    }
+    pending.add(e);
+    if (pending.size() == chunkSize) {
+      flushChunk();
+    }
+  }
+
+  /** Number of examples written so far. */
+  public long count() {
+    return written + pending.size();
+  }
+
+  private void flushChunk() {
+    try {
+      int n = pending.size();
+      out.writeInt(n);
+      for (TrainingExample e : pending) {
+        for (double v : e.bat()) {
+          out.writeDouble(v);
+        }
+      }
+      for (TrainingExample e : pending) {
+        for (double v : e.bead()) {
+          out.writeDouble(v);
+        }
+      }
+      for (TrainingExample e : pending) {
+        for (float v : e.environment()) {
+          out.writeFloat(v);
+        }
+      }
+      for (TrainingExample e : pending) {
+        out.write(e.labels());
+      }
+      for (TrainingExample e : pending) {
+        out.write(e.mask());
+      }
+      written += n;
+      pending.clear();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot write " + file, ex);
+    }
+  }
+
+  /** Writes the last chunk and the end marker, then moves the file into place. */
+  @Override
+  public void close() {
+    try {
+      if (!pending.isEmpty()) {
+        flushChunk();
+      }
+      out.writeInt(0);
+      out.close();
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot finish " + file, e);
+    }
+  }
+}

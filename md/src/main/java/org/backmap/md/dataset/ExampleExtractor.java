@@ -1,0 +1,142 @@
+package org.backmap.md.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.backmap.md.bat.BatConverter;
+import org.backmap.md.bat.BatGroup;
+import org.backmap.md.bat.ZMatrix;
+import org.backmap.md.cg.CgMapper;
+import org.backmap.md.cg.CgResidue;
+import org.backmap.md.cg.CgStructure;
+import org.backmap.md.structure.Atom;
+import org.backmap.md.templates.ResidueTemplate;
+import org.backmap.md.topology.ResidueTopology;
+import org.backmap.md.topology.Topology;
+
+/**
+ * Extracts training examples from a hydrogen-complete topology.
+ *
+ * <p>For a target residue and group: the target BAT vector, the bead position, and the environment: the
+ * {@value #ENVIRONMENT_SIZE} particles nearest the bead within {@value #CUTOFF} Angstrom, drawn from the CG
+ * particles of the whole protein (kept atoms labelled by atom type, beads by residue template) and the non-CG
+ * atoms of a chosen set of already-decoded residues (labelled by atom type; the target's own atoms never).
+ * Targets are amino-acid residues with every template atom present, except CYX.
+ */
+public final class ExampleExtractor {
+  /** Environment particles per example. */
+  public static final int ENVIRONMENT_SIZE = 150;
+  /** Environment cutoff around the bead, Angstrom (0.8 nm). */
+  public static final double CUTOFF = 8.0;
+
+  private final Topology topology;
+  private final CgStructure cg;
+  private final ParticleClasses classes;
+  private final double[] cgXyz;
+  private final int[] cgLabel;
+  private final List<double[]> decodedXyz = new ArrayList<>();
+  private final List<int[]> decodedLabel = new ArrayList<>();
+
+  /** Prepares extraction from {@code topology} (hydrogens completed; incomplete residues serve as environment only). */
+  public ExampleExtractor(Topology topology) {
+    this.topology = topology;
+    this.cg = CgMapper.map(topology, false);
+    this.classes = new ParticleClasses(topology.library());
+    List<double[]> xyz = new ArrayList<>();
+    List<Integer> label = new ArrayList<>();
+    for (int i = 0; i < cg.residues().size(); i++) {
+      CgResidue r = cg.residues().get(i);
+      ResidueTemplate t = topology.residues().get(i).template();
+      for (Atom a : r.atoms()) {
+        xyz.add(new double[] {a.x(), a.y(), a.z()});
+        label.add(classes.ofAtomType(t.atom(t.indexOf(a.name())).type().name()));
+      }
+      if (r.bead() != null) {
+        xyz.add(r.bead());
+        label.add(classes.ofBead(t.name()));
+      }
+      List<Atom> own = topology.residues().get(i).residue().atoms().stream().filter(a -> !CgMapper.KEPT.contains(a.name())).toList();
+      double[] dx = new double[3 * own.size()];
+      int[] dl = new int[own.size()];
+      for (int k = 0; k < own.size(); k++) {
+        Atom a = own.get(k);
+        dx[3 * k] = a.x();
+        dx[3 * k + 1] = a.y();
+        dx[3 * k + 2] = a.z();
+        dl[k] = classes.ofAtomType(t.atom(t.indexOf(a.name())).type().name());
+      }
+      decodedXyz.add(dx);
+      decodedLabel.add(dl);
+    }
+    cgXyz = new double[3 * xyz.size()];
+    cgLabel = new int[xyz.size()];
+    for (int k = 0; k < xyz.size(); k++) {
+      System.arraycopy(xyz.get(k), 0, cgXyz, 3 * k, 3);
+      cgLabel[k] = label.get(k);
+    }
+  }
+
+  /** The CG structure of the topology. */
+  public CgStructure cg() {
+    return cg;
+  }
+
+  /** Indices of the residues that can be targets for {@code group}. */
+  public List<Integer> targets(BatGroup group) {
+    List<Integer> out = new ArrayList<>();
+    for (ResidueTopology rt : topology.residues()) {
+      ResidueTemplate t = rt.template();
+      if (ZMatrix.exists(t, group) && rt.complete() && !t.residueName().equals("CYX") && cg.residues().get(rt.index()).bead() != null) {
+        out.add(rt.index());
+      }
+    }
+    return out;
+  }
+
+  /** The example for residue {@code residue}, group {@code group}, with the non-CG atoms of {@code decoded} in the environment. */
+  public TrainingExample extract(int residue, BatGroup group, Set<Integer> decoded) {
+    ResidueTopology rt = topology.residues().get(residue);
+    if (!targets(group).contains(residue)) {
+      throw new IllegalArgumentException("residue " + rt.label() + " is not a " + group + " target");
+    }
+    ZMatrix z = ZMatrix.of(topology.library(), rt.template().name(), group);
+    double[] xyz = new double[3 * (3 + z.placedCount())];
+    z.gather(rt.residue(), xyz, 0);
+    double[] bat = new double[z.size()];
+    BatConverter.toBat(z, xyz, 1, bat);
+    double[] bead = cg.residues().get(residue).bead();
+
+    // Candidates within the cutoff: (squared distance, x, y, z, label).
+    List<double[]> near = new ArrayList<>();
+    collect(cgXyz, cgLabel, bead, near);
+    for (int d : decoded) {
+      if (d != residue) {
+        collect(decodedXyz.get(d), decodedLabel.get(d), bead, near);
+      }
+    }
+    near.sort((a, b) -> Double.compare(a[0], b[0]));
+    float[] env = new float[3 * ENVIRONMENT_SIZE];
+    byte[] labels = new byte[ENVIRONMENT_SIZE];
+    byte[] mask = new byte[ENVIRONMENT_SIZE];
+    for (int k = 0; k < Math.min(ENVIRONMENT_SIZE, near.size()); k++) {
+      double[] p = near.get(k);
+      env[3 * k] = (float) p[1];
+      env[3 * k + 1] = (float) p[2];
+      env[3 * k + 2] = (float) p[3];
+      labels[k] = (byte) p[4];
+      mask[k] = 1;
+    }
+    return new TrainingExample(rt.template().name(), group, bat, bead, env, labels, mask);
+  }
+
+  private static void collect(double[] xyz, int[] label, double[] bead, List<double[]> out) {
+    double cut2 = CUTOFF * CUTOFF;
+    for (int k = 0; k < label.length; k++) {
+      double dx = xyz[3 * k] - bead[0], dy = xyz[3 * k + 1] - bead[1], dz = xyz[3 * k + 2] - bead[2];
+      double d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 < cut2) {
+        out.add(new double[] {d2, dx, dy, dz, label[k]});
+      }
+    }
+  }
+}
