@@ -43,7 +43,7 @@ final class ParameterGradients {
   }
 
   private static double evaluate(Supplier<Tensor> loss) {
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       return loss.get().item();
     }
   }

@@ -107,7 +107,7 @@ public final class Trainer<M extends Module> {
   /** Mean loss over {@code indices} in batches, weighted by batch size, without recording the tape. */
   private <B> double evaluate(Dataset<B> data, BatchLoss<? super M, ? super B> loss, int[] indices) {
     double sum = 0;
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       for (int b = 0; b * config.batchSize() < indices.length; b++) {
         int[] batch = batchIndices(indices, b);
         sum += loss.compute(model, data.batch(batch)).item() * batch.length;
