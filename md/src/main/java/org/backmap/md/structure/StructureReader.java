@@ -205,6 +205,7 @@ public final class StructureReader {
         out.add(a);
       }
     }
+    out.sort(java.util.Comparator.comparingInt(org.biojava.nbio.structure.Atom::getPDBserial)); // file order
     return out;
   }
 
