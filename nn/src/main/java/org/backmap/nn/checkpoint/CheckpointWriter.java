@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.backmap.autodiff.DType;
 import org.backmap.autodiff.Tensor;
 
@@ -95,7 +96,7 @@ public final class CheckpointWriter {
   private static Path previousPayload(Path manifest) {
     try {
       String file = JSON.readTree(manifest.toFile()).path("payload").path("file").asText("");
-      return file.matches(java.util.regex.Pattern.quote(baseName(manifest)) + "\\.[0-9a-f]{16}\\.bin")
+      return file.matches(Pattern.quote(baseName(manifest)) + "\\.[0-9a-f]{16}\\.bin")
           ? manifest.resolveSibling(file) : null;
     } catch (IOException | RuntimeException e) {
       return null; // no previous checkpoint, or one we must not touch

@@ -16,9 +16,7 @@ public record DataSplit(int[] train, int[] validation) {
    * training; both parts must be non-empty.
    */
   public static DataSplit of(int n, double validationFraction, Rng rng) {
-    if (!(validationFraction > 0 && validationFraction < 1)) {
-      throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
-    }
+    checkFraction(validationFraction);
     int nValidation = Math.max(1, (int) Math.round(validationFraction * n));
     if (nValidation >= n) {
       throw new IllegalArgumentException("cannot split " + n + " examples into non-empty training and validation"
@@ -30,5 +28,12 @@ public record DataSplit(int[] train, int[] validation) {
     Arrays.sort(validation);
     Arrays.sort(train);
     return new DataSplit(train, validation);
+  }
+
+  /** Rejects validation fractions outside {@code (0, 1)}. */
+  static void checkFraction(double validationFraction) {
+    if (!(validationFraction > 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
+    }
   }
 }

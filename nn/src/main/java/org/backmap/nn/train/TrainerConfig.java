@@ -22,9 +22,7 @@ public record TrainerConfig(int epochs, int batchSize, double validationFraction
     if (epochs <= 0 || batchSize <= 0) {
       throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);
     }
-    if (!(validationFraction > 0 && validationFraction < 1)) {
-      throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
-    }
+    DataSplit.checkFraction(validationFraction);
     if (progress == null) {
       throw new IllegalArgumentException("progress mode must be given");
     }

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +147,7 @@ class CheckpointTest {
     ModelCheckpoints.save(manifest(), null, new Linear(4, 4, Rng.seeded(1)));
     Path payload = payload();
     byte[] bytes = Files.readAllBytes(payload);
-    Files.write(payload, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+    Files.write(payload, Arrays.copyOf(bytes, bytes.length - 10));
     String message = readFailure();
     assertTrue(message.contains(payload + " is truncated: " + (bytes.length - 10) + " bytes"), message);
     assertTrue(message.contains("records " + bytes.length), message);

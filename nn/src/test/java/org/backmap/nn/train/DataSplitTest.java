@@ -2,8 +2,10 @@ package org.backmap.nn.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.backmap.nn.Rng;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class DataSplitTest {
   void isDeterminedByTheSeed() {
     assertArrayEquals(DataSplit.of(500, 0.1, Rng.seeded(4)).validation(),
         DataSplit.of(500, 0.1, Rng.seeded(4)).validation());
-    assertEquals(false, java.util.Arrays.equals(DataSplit.of(500, 0.1, Rng.seeded(4)).validation(),
+    assertFalse(Arrays.equals(DataSplit.of(500, 0.1, Rng.seeded(4)).validation(),
         DataSplit.of(500, 0.1, Rng.seeded(5)).validation()));
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.backmap.autodiff.DType;
@@ -137,7 +139,7 @@ class TrainerTest {
   }
 
   private Map<Path, byte[]> snapshot() throws IOException {
-    Map<Path, byte[]> files = new java.util.TreeMap<>();
+    Map<Path, byte[]> files = new TreeMap<>();
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : list.toList()) {
         files.put(p, Files.readAllBytes(p));
@@ -158,7 +160,7 @@ class TrainerTest {
       try {
         onDisk.add(snapshot());
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     });
 
