@@ -1,0 +1,131 @@
+package org.backmap.md.energy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.backmap.md.system.ForceFieldSystem;
+
+/**
+ * The potential energy of one {@link ForceFieldSystem}: the sum of its terms (bonds, angles, torsions,
+ * Lennard-Jones + Coulomb, GBn2 + ACE, optional positional restraints), in float64.
+ *
+ * <p>{@link #evaluate} computes one configuration with its pair loops split over the configured threads;
+ * {@link #evaluateMany} computes many configurations of the same system, one configuration per thread, which is
+ * the fast path for reweighting large sample sets. Instances are immutable and thread-safe.
+ */
+public final class ForceFieldEnergy {
+  private final ForceFieldSystem system;
+  private final List<EnergyTerm> terms;
+  private final int threads;
+  private final ParallelLoop loop;
+
+  private ForceFieldEnergy(ForceFieldSystem system, List<EnergyTerm> terms, int threads) {
+    this.system = system;
+    this.terms = List.copyOf(terms);
+    this.threads = threads;
+    this.loop = ParallelLoop.of(threads);
+  }
+
+  /** The energy of {@code system} evaluated on {@code threads} threads. */
+  public static ForceFieldEnergy of(ForceFieldSystem system, int threads) {
+    return new ForceFieldEnergy(system, standardTerms(system), threads);
+  }
+
+  /** The energy of {@code system} on all available processors. */
+  public static ForceFieldEnergy of(ForceFieldSystem system) {
+    return of(system, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The same energy plus harmonic positional restraints.
+   *
+   * @param atoms restrained atoms
+   * @param positions reference positions, flat (nm)
+   * @param k force constant (kJ/mol/nm^2)
+   */
+  public ForceFieldEnergy withRestraints(int[] atoms, double[] positions, double k) {
+    List<EnergyTerm> all = new ArrayList<>(terms);
+    all.add(new PositionalRestraintTerm(atoms, positions, k));
+    return new ForceFieldEnergy(system, all, threads);
+  }
+
+  private static List<EnergyTerm> standardTerms(ForceFieldSystem s) {
+    ForceFieldSystem.GbParameters gb = s.gb();
+    return List.of(
+        new HarmonicBondTerm(s.bondAtoms(), s.bondLength(), s.bondK()),
+        new HarmonicAngleTerm(s.angleAtoms(), s.angleTheta(), s.angleK()),
+        new PeriodicTorsionTerm(s.torsionAtoms(), s.torsionPeriodicity(), s.torsionPhase(), s.torsionK()),
+        new NonbondedTerm(s.charges(), s.sigma(), s.epsilon(), s.excludedAbove(), s.pair14Atoms(),
+            s.pair14ChargeProduct(), s.pair14Sigma(), s.pair14Epsilon()),
+        new Gbn2Term(s.charges(), gb.offsetRadius(), gb.scaledRadius(), gb.alpha(), gb.beta(), gb.gamma(),
+            gb.radiusIndex(), gb.neckM0(), gb.neckD0(), gb.distinctRadii()));
+  }
+
+  /** The system. */
+  public ForceFieldSystem system() {
+    return system;
+  }
+
+  /** Number of threads. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Energy and forces of one configuration.
+   *
+   * @param x positions, flat (nm), not modified
+   * @param forces receives {@code -dU/dx} (kJ/mol/nm), overwritten; may be {@code null} when only energies are needed
+   * @return the energy per component
+   */
+  public EnergyBreakdown evaluate(double[] x, double[] forces) {
+    return evaluate(x, forces, loop);
+  }
+
+  private EnergyBreakdown evaluate(double[] x, double[] forces, ParallelLoop pairLoop) {
+    int n3 = 3 * system.atomCount();
+    if (x.length != n3) {
+      throw new IllegalArgumentException("expected " + n3 + " coordinates, got " + x.length);
+    }
+    double[] f = forces == null ? new double[n3] : forces;
+    Arrays.fill(f, 0);
+    EnergyBreakdown e = new EnergyBreakdown();
+    for (EnergyTerm t : terms) {
+      t.compute(x, f, e, pairLoop);
+    }
+    return e;
+  }
+
+  /** Total potential energy of one configuration (kJ/mol). */
+  public double energy(double[] x) {
+    return evaluate(x, null).total();
+  }
+
+  /**
+   * Energies of many configurations, evaluated in parallel, one configuration per thread.
+   *
+   * @param configurations flat positions (nm) of each configuration, not modified
+   * @param forces if not {@code null}, {@code forces[c]} receives the forces of configuration c
+   * @return the energy breakdown of each configuration
+   */
+  public EnergyBreakdown[] evaluateMany(double[][] configurations, double[][] forces) {
+    EnergyBreakdown[] out = new EnergyBreakdown[configurations.length];
+    Runnable work = () -> IntStream.range(0, configurations.length).parallel().forEach(c ->
+        out[c] = evaluate(configurations[c], forces == null ? null : forces[c], ParallelLoop.sequential()));
+    if (threads == 1) {
+      for (int c = 0; c < configurations.length; c++) {
+        out[c] = evaluate(configurations[c], forces == null ? null : forces[c], ParallelLoop.sequential());
+      }
+    } else {
+      ForkJoinPool pool = new ForkJoinPool(threads);
+      try {
+        pool.submit(work).join();
+      } finally {
+        pool.shutdown();
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,161 @@
+package org.backmap.md.energy;
+
+/**
+ * Lennard-Jones and Coulomb interactions without cutoff (OpenMM {@code NonbondedForce} with {@code NoCutoff}):
+ *
+ * <pre>
+ *   U_LJ = sum_{i&lt;j} 4 eps_ij ((sigma_ij/r)^12 - (sigma_ij/r)^6),  sigma_ij = (s_i + s_j)/2, eps_ij = sqrt(e_i e_j)
+ *   U_C  = sum_{i&lt;j} k_e q_i q_j / r,                                k_e = 1/(4 pi eps0)
+ * </pre>
+ *
+ * over all pairs except those one, two or three bonds apart; pairs three bonds apart (1-4) interact with their own
+ * scaled parameters (charge product times 5/6, well depth times 1/2). {@code k_e} is OpenMM's
+ * {@code ONE_4PI_EPS0} from CODATA 2018.
+ */
+public final class NonbondedTerm implements EnergyTerm {
+  /** {@code 1/(4 pi eps0)} in kJ nm / mol / e^2, computed as OpenMM's {@code SimTKOpenMMRealType.h} does. */
+  public static final double ONE_4PI_EPS0;
+
+  static {
+    double eCharge = 1.602176634e-19;
+    double avogadro = 6.02214076e23;
+    double epsilon0 = 1e-6 * 8.8541878128e-12 / (eCharge * eCharge * avogadro);
+    ONE_4PI_EPS0 = 1 / (4 * Math.PI * epsilon0);
+  }
+
+  private final int n;
+  private final double[] charge;
+  private final double[] halfSigma;
+  private final double[] twoSqrtEpsilon;
+  private final int[][] excludedAbove;
+  private final int[] pairAtoms;
+  private final double[] pairChargeProduct;
+  private final double[] pairSigma;
+  private final double[] pairEpsilon;
+
+  /**
+   * @param charge partial charges (e)
+   * @param sigma LJ sigma per atom (nm)
+   * @param epsilon LJ epsilon per atom (kJ/mol)
+   * @param excludedAbove per atom i, ascending partners j &gt; i excluded from the plain pair sum
+   * @param pairAtoms flat 1-4 pairs
+   * @param pairChargeProduct scaled charge products of the 1-4 pairs
+   * @param pairSigma sigma of the 1-4 pairs (nm)
+   * @param pairEpsilon scaled epsilon of the 1-4 pairs (kJ/mol)
+   */
+  public NonbondedTerm(double[] charge, double[] sigma, double[] epsilon, int[][] excludedAbove,
+      int[] pairAtoms, double[] pairChargeProduct, double[] pairSigma, double[] pairEpsilon) {
+    n = charge.length;
+    this.charge = new double[n];
+    halfSigma = new double[n];
+    twoSqrtEpsilon = new double[n];
+    for (int i = 0; i < n; i++) {
+      this.charge[i] = charge[i] * Math.sqrt(ONE_4PI_EPS0);
+      halfSigma[i] = 0.5 * sigma[i];
+      twoSqrtEpsilon[i] = 2 * Math.sqrt(epsilon[i]);
+    }
+    this.excludedAbove = excludedAbove.clone();
+    this.pairAtoms = pairAtoms.clone();
+    this.pairChargeProduct = pairChargeProduct.clone();
+    this.pairSigma = pairSigma.clone();
+    this.pairEpsilon = pairEpsilon.clone();
+  }
+
+  @Override
+  public void compute(double[] x, double[] forces, EnergyBreakdown energies, ParallelLoop loop) {
+    int chunks = loop.chunks();
+    double[][] f = new double[chunks][];
+    double[] lj = new double[chunks];
+    double[] coulomb = new double[chunks];
+    loop.run(c -> {
+      double[] fc = chunks == 1 ? forces : new double[forces.length];
+      f[c] = fc;
+      double[] e = pairRows(x, fc, c, chunks);
+      lj[c] = e[0];
+      coulomb[c] = e[1];
+    });
+    double eLj = 0, eCoulomb = 0;
+    for (int c = 0; c < chunks; c++) {
+      eLj += lj[c];
+      eCoulomb += coulomb[c];
+      if (chunks > 1) {
+        double[] fc = f[c];
+        for (int k = 0; k < forces.length; k++) {
+          forces[k] += fc[k];
+        }
+      }
+    }
+    double[] e14 = scaledPairs(x, forces);
+    energies.add(EnergyComponent.LENNARD_JONES, eLj + e14[0]);
+    energies.add(EnergyComponent.COULOMB, eCoulomb + e14[1]);
+  }
+
+  private double[] pairRows(double[] x, double[] f, int chunk, int chunks) {
+    double eLj = 0, eCoulomb = 0;
+    for (int i = 0; i < n; i++) {
+      if (!ParallelLoop.ownsRow(i, chunk, chunks)) {
+        continue;
+      }
+      int[] excluded = excludedAbove[i];
+      int next = 0;
+      int nextExcluded = excluded.length > 0 ? excluded[0] : Integer.MAX_VALUE;
+      double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+      double qi = charge[i], si = halfSigma[i], ei = twoSqrtEpsilon[i];
+      double fxi = 0, fyi = 0, fzi = 0;
+      for (int j = i + 1; j < n; j++) {
+        if (j == nextExcluded) {
+          next++;
+          nextExcluded = next < excluded.length ? excluded[next] : Integer.MAX_VALUE;
+          continue;
+        }
+        double dx = xi - x[3 * j], dy = yi - x[3 * j + 1], dz = zi - x[3 * j + 2];
+        double r2 = dx * dx + dy * dy + dz * dz;
+        double inv2 = 1 / r2;
+        double invR = Math.sqrt(inv2);
+        double s = si + halfSigma[j];
+        double s2 = s * s * inv2;
+        double s6 = s2 * s2 * s2;
+        double eps4 = ei * twoSqrtEpsilon[j];
+        double qq = qi * charge[j] * invR;
+        eLj += eps4 * (s6 * s6 - s6);
+        eCoulomb += qq;
+        // -dU/dr / r
+        double scale = (eps4 * (12 * s6 * s6 - 6 * s6) + qq) * inv2;
+        fxi += scale * dx;
+        fyi += scale * dy;
+        fzi += scale * dz;
+        f[3 * j] -= scale * dx;
+        f[3 * j + 1] -= scale * dy;
+        f[3 * j + 2] -= scale * dz;
+      }
+      f[3 * i] += fxi;
+      f[3 * i + 1] += fyi;
+      f[3 * i + 2] += fzi;
+    }
+    return new double[] {eLj, eCoulomb};
+  }
+
+  private double[] scaledPairs(double[] x, double[] f) {
+    double eLj = 0, eCoulomb = 0;
+    for (int p = 0; p < pairSigma.length; p++) {
+      int i = pairAtoms[2 * p], j = pairAtoms[2 * p + 1];
+      double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
+      double r2 = dx * dx + dy * dy + dz * dz;
+      double inv2 = 1 / r2;
+      double s2 = pairSigma[p] * pairSigma[p] * inv2;
+      double s6 = s2 * s2 * s2;
+      double eps4 = 4 * pairEpsilon[p];
+      double qq = ONE_4PI_EPS0 * pairChargeProduct[p] * Math.sqrt(inv2);
+      eLj += eps4 * (s6 * s6 - s6);
+      eCoulomb += qq;
+      double scale = (eps4 * (12 * s6 * s6 - 6 * s6) + qq) * inv2;
+      f[3 * i] += scale * dx;
+      f[3 * i + 1] += scale * dy;
+      f[3 * i + 2] += scale * dz;
+      f[3 * j] -= scale * dx;
+      f[3 * j + 1] -= scale * dy;
+      f[3 * j + 2] -= scale * dz;
+    }
+    return new double[] {eLj, eCoulomb};
+  }
+}

@@ -1,0 +1,61 @@
+package org.backmap.md.energy;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs the chunks of a loop, sequentially or on a fixed number of threads. Pair terms split their rows into
+ * {@link #chunks()} chunks, give each chunk its own accumulation buffers and reduce them in chunk order, so a
+ * result depends only on the number of chunks, never on thread scheduling.
+ */
+public final class ParallelLoop {
+  private static final ParallelLoop SEQUENTIAL = new ParallelLoop(1, null);
+
+  private final int threads;
+  private final ForkJoinPool pool;
+
+  private ParallelLoop(int threads, ForkJoinPool pool) {
+    this.threads = threads;
+    this.pool = pool;
+  }
+
+  /** A loop that runs every chunk on the calling thread. */
+  public static ParallelLoop sequential() {
+    return SEQUENTIAL;
+  }
+
+  /** A loop on {@code threads} threads (1 gives {@link #sequential()}). */
+  public static ParallelLoop of(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    return threads == 1 ? SEQUENTIAL : new ParallelLoop(threads, new ForkJoinPool(threads));
+  }
+
+  /** Number of chunks pair loops should use. */
+  public int chunks() {
+    return threads;
+  }
+
+  /** Runs {@code body} for chunks {@code 0 .. chunks()-1} and waits for all of them. */
+  public void run(IntConsumer body) {
+    if (pool == null) {
+      for (int c = 0; c < threads; c++) {
+        body.accept(c);
+      }
+    } else {
+      pool.submit(() -> IntStream.range(0, threads).parallel().forEach(body)).join();
+    }
+  }
+
+  /**
+   * Rows of a triangular pair loop owned by chunk {@code chunk}: rows {@code i} with {@code i mod chunks == chunk}
+   * handed out in zig-zag order so every chunk gets a similar number of pairs.
+   */
+  public static boolean ownsRow(int row, int chunk, int chunks) {
+    int block = row / chunks;
+    int pos = row % chunks;
+    return (block % 2 == 0 ? pos : chunks - 1 - pos) == chunk;
+  }
+}
