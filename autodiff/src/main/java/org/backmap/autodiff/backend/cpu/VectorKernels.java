@@ -11,6 +11,11 @@ import org.backmap.autodiff.backend.UnaryOp;
  * constant (a non-constant operator would fall off the intrinsic path). The scalar tail of each loop uses the
  * reference definition in {@link UnaryOp}/{@link BinaryOp}. Loops over large arrays are split across cores by
  * {@link Parallel}.
+ *
+ * <p>Results are bit-identical whatever the JIT state: only IEEE-exact lane operations (add, sub, mul, div, fma,
+ * sqrt, abs, min, max, neg, compare) are vectorised. Transcendental functions run as scalar {@code Math} loops,
+ * because the Vector API's compiled transcendentals differ by an ulp from its own interpreted fallback, and lane
+ * sums are reduced in a fixed order rather than with {@code reduceLanes}.
  */
 final class VectorKernels {
 
@@ -18,6 +23,22 @@ final class VectorKernels {
   static final int ELEMENTWISE_GRAIN = 1 << 15;
 
   private VectorKernels() {}
+
+  private static float sumLanes(float[] lanes) {
+    float total = 0;
+    for (float v : lanes) {
+      total += v;
+    }
+    return total;
+  }
+
+  private static double sumLanes(double[] lanes) {
+    double total = 0;
+    for (double v : lanes) {
+      total += v;
+    }
+    return total;
+  }
 
   static void unary(UnaryOp op, float[] x, float[] out, int n) {
     Parallel.range(n, ELEMENTWISE_GRAIN, 64, (lo, hi) -> unaryRange(op, x, out, lo, hi));
@@ -71,34 +92,16 @@ final class VectorKernels {
     var one = FloatVector.broadcast(s, 1);
     switch (op) {
       case NEG -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).neg().intoArray(out, i); }
-      case EXP -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.EXP).intoArray(out, i); }
-      case LOG -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.LOG).intoArray(out, i); }
-      case LOG1P -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.LOG1P).intoArray(out, i); }
-      case EXPM1 -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.EXPM1).intoArray(out, i); }
       case SQRT -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).sqrt().intoArray(out, i); }
       case ABS -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).abs().intoArray(out, i); }
-      case SIN -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.SIN).intoArray(out, i); }
-      case COS -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.COS).intoArray(out, i); }
-      case TANH -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).lanewise(VectorOperators.TANH).intoArray(out, i); }
-      case SIGMOID -> {
-        for (; i < bound; i += s.length()) {
-          one.div(one.add(FloatVector.fromArray(s, x, i).neg().lanewise(VectorOperators.EXP))).intoArray(out, i);
-        }
-      }
       case RELU -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, i).max(zero).intoArray(out, i); }
-      case SOFTPLUS -> {
-        for (; i < bound; i += s.length()) {
-          var v = FloatVector.fromArray(s, x, i);
-          v.max(zero).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)).intoArray(out, i);
-        }
-      }
       case SIGN -> {
         for (; i < bound; i += s.length()) {
           var v = FloatVector.fromArray(s, x, i);
           zero.blend(one, v.compare(VectorOperators.GT, 0)).blend(one.neg(), v.compare(VectorOperators.LT, 0)).intoArray(out, i);
         }
       }
-      default -> throw new AssertionError(op);
+      default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
       out[i] = (float) op.apply(x[i]);
@@ -114,11 +117,9 @@ final class VectorKernels {
       case SUB -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).sub(FloatVector.fromArray(s, b, i)).intoArray(out, i); }
       case MUL -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).mul(FloatVector.fromArray(s, b, i)).intoArray(out, i); }
       case DIV -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).div(FloatVector.fromArray(s, b, i)).intoArray(out, i); }
-      case POW -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).lanewise(VectorOperators.POW, FloatVector.fromArray(s, b, i)).intoArray(out, i); }
       case MAX -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).max(FloatVector.fromArray(s, b, i)).intoArray(out, i); }
       case MIN -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).min(FloatVector.fromArray(s, b, i)).intoArray(out, i); }
-      case ATAN2 -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).lanewise(VectorOperators.ATAN2, FloatVector.fromArray(s, b, i)).intoArray(out, i); }
-      default -> throw new AssertionError(op);
+      default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
       out[i] = (float) op.apply(a[i], b[i]);
@@ -135,11 +136,9 @@ final class VectorKernels {
       case SUB -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).sub(b).intoArray(out, i); }
       case MUL -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).mul(b).intoArray(out, i); }
       case DIV -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).div(b).intoArray(out, i); }
-      case POW -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).lanewise(VectorOperators.POW, b).intoArray(out, i); }
       case MAX -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).max(b).intoArray(out, i); }
       case MIN -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).min(b).intoArray(out, i); }
-      case ATAN2 -> { for (; i < bound; i += s.length()) FloatVector.fromArray(s, a, i).lanewise(VectorOperators.ATAN2, b).intoArray(out, i); }
-      default -> throw new AssertionError(op);
+      default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
       out[i] = (float) op.apply(a[i], c);
@@ -156,7 +155,7 @@ final class VectorKernels {
         for (int bound = s.loopBound(len); l < bound; l += s.length()) {
           acc = acc.add(FloatVector.fromArray(s, x, base + l));
         }
-        float total = acc.reduceLanes(VectorOperators.ADD);
+        float total = sumLanes(acc.toArray());
         for (; l < len; l++) {
           total += x[base + l];
         }
@@ -187,34 +186,16 @@ final class VectorKernels {
     var one = DoubleVector.broadcast(s, 1);
     switch (op) {
       case NEG -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).neg().intoArray(out, i); }
-      case EXP -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.EXP).intoArray(out, i); }
-      case LOG -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.LOG).intoArray(out, i); }
-      case LOG1P -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.LOG1P).intoArray(out, i); }
-      case EXPM1 -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.EXPM1).intoArray(out, i); }
       case SQRT -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).sqrt().intoArray(out, i); }
       case ABS -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).abs().intoArray(out, i); }
-      case SIN -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.SIN).intoArray(out, i); }
-      case COS -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.COS).intoArray(out, i); }
-      case TANH -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).lanewise(VectorOperators.TANH).intoArray(out, i); }
-      case SIGMOID -> {
-        for (; i < bound; i += s.length()) {
-          one.div(one.add(DoubleVector.fromArray(s, x, i).neg().lanewise(VectorOperators.EXP))).intoArray(out, i);
-        }
-      }
       case RELU -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, x, i).max(zero).intoArray(out, i); }
-      case SOFTPLUS -> {
-        for (; i < bound; i += s.length()) {
-          var v = DoubleVector.fromArray(s, x, i);
-          v.max(zero).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)).intoArray(out, i);
-        }
-      }
       case SIGN -> {
         for (; i < bound; i += s.length()) {
           var v = DoubleVector.fromArray(s, x, i);
           zero.blend(one, v.compare(VectorOperators.GT, 0)).blend(one.neg(), v.compare(VectorOperators.LT, 0)).intoArray(out, i);
         }
       }
-      default -> throw new AssertionError(op);
+      default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
       out[i] = (double) op.apply(x[i]);
@@ -230,11 +211,9 @@ final class VectorKernels {
       case SUB -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).sub(DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
       case MUL -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).mul(DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
       case DIV -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).div(DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
-      case POW -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).lanewise(VectorOperators.POW, DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
       case MAX -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).max(DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
       case MIN -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).min(DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
-      case ATAN2 -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).lanewise(VectorOperators.ATAN2, DoubleVector.fromArray(s, b, i)).intoArray(out, i); }
-      default -> throw new AssertionError(op);
+      default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
       out[i] = (double) op.apply(a[i], b[i]);
@@ -251,11 +230,9 @@ final class VectorKernels {
       case SUB -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).sub(b).intoArray(out, i); }
       case MUL -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).mul(b).intoArray(out, i); }
       case DIV -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).div(b).intoArray(out, i); }
-      case POW -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).lanewise(VectorOperators.POW, b).intoArray(out, i); }
       case MAX -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).max(b).intoArray(out, i); }
       case MIN -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).min(b).intoArray(out, i); }
-      case ATAN2 -> { for (; i < bound; i += s.length()) DoubleVector.fromArray(s, a, i).lanewise(VectorOperators.ATAN2, b).intoArray(out, i); }
-      default -> throw new AssertionError(op);
+      default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
       out[i] = (double) op.apply(a[i], c);
@@ -272,7 +249,7 @@ final class VectorKernels {
         for (int bound = s.loopBound(len); l < bound; l += s.length()) {
           acc = acc.add(DoubleVector.fromArray(s, x, base + l));
         }
-        double total = acc.reduceLanes(VectorOperators.ADD);
+        double total = sumLanes(acc.toArray());
         for (; l < len; l++) {
           total += x[base + l];
         }
