@@ -291,14 +291,38 @@ final class Gemm {
 
   /**
    * The micro-kernel: an {@link #MR} x {@link #F_NR} tile of C held in 16 vector registers while it walks the
-   * packed panels, one broadcast of A and two loads of B feeding two FMAs per row per step. Writes the tile to
-   * {@code c} at {@code ci} with row stride {@code ldc}, adding to what is there when {@code add}.
+   * packed panels, one broadcast of A and two loads of B feeding two FMAs per row per step. The tile starts from
+   * zero, or from what {@code c} holds at {@code ci} (row stride {@code ldc}) when {@code add}, and is written
+   * back there. Everything is spelled out in one method: a vector passed to a call that the JIT declines to
+   * inline is boxed on the heap, which costs more than the whole tile.
    */
   private static void kernel(float[] ap, int a0, float[] bp, int b0, int kc, float[] c, int ci, int ldc,
       boolean add) {
-    FloatVector c00 = FloatVector.zero(FS), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+    FloatVector c00, c01, c10, c11, c20, c21;
+    FloatVector c30, c31, c40, c41, c50, c51;
+    FloatVector c60, c61, c70, c71;
+    if (add) {
+      c00 = FloatVector.fromArray(FS, c, ci);
+      c01 = FloatVector.fromArray(FS, c, ci + FL);
+      c10 = FloatVector.fromArray(FS, c, ci + ldc);
+      c11 = FloatVector.fromArray(FS, c, ci + ldc + FL);
+      c20 = FloatVector.fromArray(FS, c, ci + 2 * ldc);
+      c21 = FloatVector.fromArray(FS, c, ci + 2 * ldc + FL);
+      c30 = FloatVector.fromArray(FS, c, ci + 3 * ldc);
+      c31 = FloatVector.fromArray(FS, c, ci + 3 * ldc + FL);
+      c40 = FloatVector.fromArray(FS, c, ci + 4 * ldc);
+      c41 = FloatVector.fromArray(FS, c, ci + 4 * ldc + FL);
+      c50 = FloatVector.fromArray(FS, c, ci + 5 * ldc);
+      c51 = FloatVector.fromArray(FS, c, ci + 5 * ldc + FL);
+      c60 = FloatVector.fromArray(FS, c, ci + 6 * ldc);
+      c61 = FloatVector.fromArray(FS, c, ci + 6 * ldc + FL);
+      c70 = FloatVector.fromArray(FS, c, ci + 7 * ldc);
+      c71 = FloatVector.fromArray(FS, c, ci + 7 * ldc + FL);
+    } else {
+      c00 = FloatVector.zero(FS);
+      c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00; c30 = c00; c31 = c00; c40 = c00;
+      c41 = c00; c50 = c00; c51 = c00; c60 = c00; c61 = c00; c70 = c00; c71 = c00;
+    }
     for (int p = 0; p < kc; p++) {
       int ai = a0 + p * MR;
       int bi = b0 + p * F_NR;
@@ -329,23 +353,22 @@ final class Gemm {
       c70 = av.fma(b0v, c70);
       c71 = av.fma(b1v, c71);
     }
-    store(c, ci, c00, c01, add);
-    store(c, ci + ldc, c10, c11, add);
-    store(c, ci + 2 * ldc, c20, c21, add);
-    store(c, ci + 3 * ldc, c30, c31, add);
-    store(c, ci + 4 * ldc, c40, c41, add);
-    store(c, ci + 5 * ldc, c50, c51, add);
-    store(c, ci + 6 * ldc, c60, c61, add);
-    store(c, ci + 7 * ldc, c70, c71, add);
-  }
-
-  private static void store(float[] c, int i, FloatVector v0, FloatVector v1, boolean add) {
-    if (add) {
-      v0 = v0.add(FloatVector.fromArray(FS, c, i));
-      v1 = v1.add(FloatVector.fromArray(FS, c, i + FL));
-    }
-    v0.intoArray(c, i);
-    v1.intoArray(c, i + FL);
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + FL);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + FL);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + FL);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + FL);
+    c40.intoArray(c, ci + 4 * ldc);
+    c41.intoArray(c, ci + 4 * ldc + FL);
+    c50.intoArray(c, ci + 5 * ldc);
+    c51.intoArray(c, ci + 5 * ldc + FL);
+    c60.intoArray(c, ci + 6 * ldc);
+    c61.intoArray(c, ci + 6 * ldc + FL);
+    c70.intoArray(c, ci + 7 * ldc);
+    c71.intoArray(c, ci + 7 * ldc + FL);
   }
 
   /** Writes the top-left {@code mr x nr} corner of a full micro-tile into C. */
@@ -588,14 +611,38 @@ final class Gemm {
 
   /**
    * The micro-kernel: an {@link #MR} x {@link #D_NR} tile of C held in 16 vector registers while it walks the
-   * packed panels, one broadcast of A and two loads of B feeding two FMAs per row per step. Writes the tile to
-   * {@code c} at {@code ci} with row stride {@code ldc}, adding to what is there when {@code add}.
+   * packed panels, one broadcast of A and two loads of B feeding two FMAs per row per step. The tile starts from
+   * zero, or from what {@code c} holds at {@code ci} (row stride {@code ldc}) when {@code add}, and is written
+   * back there. Everything is spelled out in one method: a vector passed to a call that the JIT declines to
+   * inline is boxed on the heap, which costs more than the whole tile.
    */
   private static void kernel(double[] ap, int a0, double[] bp, int b0, int kc, double[] c, int ci, int ldc,
       boolean add) {
-    DoubleVector c00 = DoubleVector.zero(DS), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    DoubleVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+    DoubleVector c00, c01, c10, c11, c20, c21;
+    DoubleVector c30, c31, c40, c41, c50, c51;
+    DoubleVector c60, c61, c70, c71;
+    if (add) {
+      c00 = DoubleVector.fromArray(DS, c, ci);
+      c01 = DoubleVector.fromArray(DS, c, ci + DL);
+      c10 = DoubleVector.fromArray(DS, c, ci + ldc);
+      c11 = DoubleVector.fromArray(DS, c, ci + ldc + DL);
+      c20 = DoubleVector.fromArray(DS, c, ci + 2 * ldc);
+      c21 = DoubleVector.fromArray(DS, c, ci + 2 * ldc + DL);
+      c30 = DoubleVector.fromArray(DS, c, ci + 3 * ldc);
+      c31 = DoubleVector.fromArray(DS, c, ci + 3 * ldc + DL);
+      c40 = DoubleVector.fromArray(DS, c, ci + 4 * ldc);
+      c41 = DoubleVector.fromArray(DS, c, ci + 4 * ldc + DL);
+      c50 = DoubleVector.fromArray(DS, c, ci + 5 * ldc);
+      c51 = DoubleVector.fromArray(DS, c, ci + 5 * ldc + DL);
+      c60 = DoubleVector.fromArray(DS, c, ci + 6 * ldc);
+      c61 = DoubleVector.fromArray(DS, c, ci + 6 * ldc + DL);
+      c70 = DoubleVector.fromArray(DS, c, ci + 7 * ldc);
+      c71 = DoubleVector.fromArray(DS, c, ci + 7 * ldc + DL);
+    } else {
+      c00 = DoubleVector.zero(DS);
+      c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00; c30 = c00; c31 = c00; c40 = c00;
+      c41 = c00; c50 = c00; c51 = c00; c60 = c00; c61 = c00; c70 = c00; c71 = c00;
+    }
     for (int p = 0; p < kc; p++) {
       int ai = a0 + p * MR;
       int bi = b0 + p * D_NR;
@@ -626,23 +673,22 @@ final class Gemm {
       c70 = av.fma(b0v, c70);
       c71 = av.fma(b1v, c71);
     }
-    store(c, ci, c00, c01, add);
-    store(c, ci + ldc, c10, c11, add);
-    store(c, ci + 2 * ldc, c20, c21, add);
-    store(c, ci + 3 * ldc, c30, c31, add);
-    store(c, ci + 4 * ldc, c40, c41, add);
-    store(c, ci + 5 * ldc, c50, c51, add);
-    store(c, ci + 6 * ldc, c60, c61, add);
-    store(c, ci + 7 * ldc, c70, c71, add);
-  }
-
-  private static void store(double[] c, int i, DoubleVector v0, DoubleVector v1, boolean add) {
-    if (add) {
-      v0 = v0.add(DoubleVector.fromArray(DS, c, i));
-      v1 = v1.add(DoubleVector.fromArray(DS, c, i + DL));
-    }
-    v0.intoArray(c, i);
-    v1.intoArray(c, i + DL);
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + DL);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + DL);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + DL);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + DL);
+    c40.intoArray(c, ci + 4 * ldc);
+    c41.intoArray(c, ci + 4 * ldc + DL);
+    c50.intoArray(c, ci + 5 * ldc);
+    c51.intoArray(c, ci + 5 * ldc + DL);
+    c60.intoArray(c, ci + 6 * ldc);
+    c61.intoArray(c, ci + 6 * ldc + DL);
+    c70.intoArray(c, ci + 7 * ldc);
+    c71.intoArray(c, ci + 7 * ldc + DL);
   }
 
   /** Writes the top-left {@code mr x nr} corner of a full micro-tile into C. */
