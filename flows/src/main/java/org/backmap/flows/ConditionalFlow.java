@@ -114,10 +114,29 @@ public final class ConditionalFlow extends Module {
    */
   public Tensor logProb(Tensor x, Tensor context) {
     checkInputs(x, context);
+    Bijector.Result r = forwardTransform(x, context);
+    return base(context, x.dim(0)).logProb(r.value()).add(r.logDet());
+  }
+
+  /**
+   * The map {@code z = f(x; c)} from data to the base space on all D dimensions (dimensions outside the spline
+   * blocks pass through unchanged) with {@code log |det df/dx|} per row.
+   */
+  public Bijector.Result forwardTransform(Tensor x, Tensor context) {
     Bijector.Result r = transform.forwardAndLogDet(x.indexSelect(-1, flowDims), context);
-    Tensor z = passDims.length == 0 ? r.value()
-        : Tensor.concat(-1, r.value(), x.indexSelect(-1, passDims)).indexSelect(-1, merge);
-    return base(context, x.dim(0)).logProb(z).add(r.logDet());
+    return new Bijector.Result(merged(r.value(), x), r.logDet());
+  }
+
+  /** The inverse map {@code x = f^-1(z; c)} with {@code log |det dx/dz|} per row; records no gradients. */
+  public Bijector.Result inverseTransform(Tensor z, Tensor context) {
+    Bijector.Result r = transform.inverseAndLogDet(z.indexSelect(-1, flowDims), context);
+    return new Bijector.Result(merged(r.value(), z), r.logDet());
+  }
+
+  /** Reassembles D columns from the transformed ones and the pass-through columns of {@code untouched}. */
+  private Tensor merged(Tensor transformed, Tensor untouched) {
+    return passDims.length == 0 ? transformed
+        : Tensor.concat(-1, transformed, untouched.indexSelect(-1, passDims)).indexSelect(-1, merge);
   }
 
   /**
@@ -129,12 +148,9 @@ public final class ConditionalFlow extends Module {
       int n = context != null ? context.dim(0) : batch;
       FactorizedJoint q = base(context, n);
       Tensor z = q.sample(rng.generator());
-      Tensor baseLogProb = q.logProb(z);
-      Bijector.Result r = transform.inverseAndLogDet(z.indexSelect(-1, flowDims), context);
-      Tensor x = passDims.length == 0 ? r.value()
-          : Tensor.concat(-1, r.value(), z.indexSelect(-1, passDims)).indexSelect(-1, merge);
+      Bijector.Result r = inverseTransform(z, context);
       // p(x) = q(z) |det dz/dx| = q(z) / |det dx/dz|, and the inverse pass returns log |det dx/dz|
-      return new Sample(x, baseLogProb.sub(r.logDet()));
+      return new Sample(r.value(), q.logProb(z).sub(r.logDet()));
     }
   }
 
