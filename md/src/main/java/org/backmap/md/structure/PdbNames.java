@@ -100,6 +100,18 @@ public final class PdbNames {
       }
       names.atomAliases.put("Protein", generic.getOrDefault("Protein", Map.of()));
       names.atomAliases.put("Nucleic", generic.getOrDefault("Nucleic", Map.of()));
+      // Caps: OpenMM's canonical names differ from the ff14SB template names (OpenMM matches by bonds).
+      Map<String, String> capNames = Map.of("H1", "HH31", "H2", "HH32", "H3", "HH33");
+      for (String cap : new String[] {"ACE", "NME"}) {
+        Map<String, String> atoms = new HashMap<>(names.atomAliases.get(cap));
+        atoms.replaceAll((alias, canonical) -> capNames.getOrDefault(canonical, canonical));
+        capNames.forEach(atoms::put);
+        if (cap.equals("NME")) {
+          atoms.replaceAll((alias, canonical) -> canonical.equals("C") ? "CH3" : canonical);
+          atoms.put("C", "CH3");
+        }
+        names.atomAliases.put(cap, atoms);
+      }
       // ff14SB protonation-variant names: the state is re-derived from the hydrogens present.
       for (String[] v : new String[][] {{"ASH", "ASP"}, {"GLH", "GLU"}, {"LYN", "LYS"}, {"CYM", "CYS"}}) {
         names.residueAliases.put(v[0], v[1]);

@@ -85,8 +85,9 @@ public final class Topology {
     for (int[] range : chainRanges) {
       for (int i = range[0]; i < range[1]; i++) {
         Residue r = flat.get(i);
-        boolean first = i == range[0] || isCap(flat.get(i - 1).name()) && i - 1 == range[0];
-        boolean last = i == range[1] - 1 || isCap(flat.get(i + 1).name()) && i + 1 == range[1] - 1;
+        // A cap (ACE, NME) is itself the chain end, so the amino acid next to it stays internal.
+        boolean first = i == range[0];
+        boolean last = i == range[1] - 1;
         String name = templateName(r, partner[i] >= 0, isCap(r.name()) ? "" : first ? "N" : last ? "C" : "", library, notes, structure.source(), chainOf.get(i));
         ResidueTemplate t = library.template(name);
         List<String> missingHeavy = new ArrayList<>();
