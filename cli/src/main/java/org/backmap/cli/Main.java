@@ -32,7 +32,30 @@ public final class Main {
 
   /** The configured command line; tests call this to run commands in-process. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::reportError);
+    return cli;
+  }
+
+  /**
+   * Failures are reported as one message line naming what went wrong (set {@code BACKMAP_DEBUG=1} for the stack
+   * trace) with exit code 1; usage errors keep picocli's exit code 2.
+   */
+  private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    java.io.PrintWriter err = cli.getErr();
+    StringBuilder message = new StringBuilder("backmap ").append(cli.getCommandName()).append(": error: ")
+        .append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+        message.append("\n  caused by: ").append(cause.getMessage());
+      }
+    }
+    err.println(message);
+    if (System.getenv("BACKMAP_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
   }
 
   private static int relaunchWithVectorModule(String[] args) throws Exception {
