@@ -7,7 +7,7 @@ constraints unless stated; energies in kJ/mol, forces in kJ/mol/nm. Output is on
 Modes:
   energy PDB            per-term energies (bond, angle, torsion, lj, coulomb, gb_polar, gb_surface, total) and
                         forces (Reference platform, float64)
-  minimize PDB TOL MAX  LocalEnergyMinimizer from the file's coordinates: start and final energies
+  minimize PDB TOL MAX  LocalEnergyMinimizer (CPU platform) from the file's coordinates: start and final energies
   md PDB PS SEED        LangevinMiddleIntegrator 300 K, 1/ps, 2 fs, HBonds constrained, minimized start;
                         potential energy and kinetic temperature every 0.1 ps
   bench PDB REPS        seconds per energy+forces evaluation on the CPU platform (all threads)
@@ -105,7 +105,9 @@ def energy(path):
 def minimize(path, tolerance, max_iterations):
     pdb, ff = load(path)
     system = full_system(pdb, ff)
-    context, _ = reference_context(system, pdb)
+    integrator = mm.VerletIntegrator(0.001)
+    context = mm.Context(system, integrator, mm.Platform.getPlatformByName('CPU'))
+    context.setPositions(pdb.positions)
     start = context.getState(getEnergy=True).getPotentialEnergy().value_in_unit(unit.kilojoule_per_mole)
     mm.LocalEnergyMinimizer.minimize(context, tolerance, max_iterations)
     final = context.getState(getEnergy=True).getPotentialEnergy().value_in_unit(unit.kilojoule_per_mole)
