@@ -11,10 +11,11 @@ import org.backmap.md.topology.Topology;
  * @param structure the completed structure (atoms of each residue in template order)
  * @param topology its topology
  * @param addedHydrogens number of hydrogens placed
+ * @param addedTerminalOxygens number of C-terminal OXT atoms placed
  * @param unplaced hydrogens that could not be placed because heavy atoms they hang on are missing, as
  *     {@code "chain residue name atom"} strings
  */
-public record Completion(Structure structure, Topology topology, int addedHydrogens, List<String> unplaced) {
+public record Completion(Structure structure, Topology topology, int addedHydrogens, int addedTerminalOxygens, List<String> unplaced) {
   public Completion {
     unplaced = List.copyOf(unplaced);
   }

@@ -15,7 +15,8 @@ import org.backmap.md.topology.ResidueTopology;
 import org.backmap.md.topology.Topology;
 
 /**
- * Adds the missing hydrogens of every residue from template geometry.
+ * Adds the missing hydrogens of every residue from template geometry, and a missing C-terminal OXT (in the
+ * carboxylate plane, opposite the bisector of C-O and C-CA, at the ff14SB C-O length).
  *
  * <p>For a heavy atom P with k known neighbours (bonded atoms present, including the peptide and disulfide
  * partners) and missing hydrogens H, the hybridisation is read from P's template valence n (bonds within the
@@ -48,6 +49,7 @@ public final class HydrogenCompleter {
     List<Residue> done = new ArrayList<>();
     List<String> unplaced = new ArrayList<>();
     int added = 0;
+    int addedOxt = 0;
     for (ResidueTopology rt : residues) {
       ResidueTemplate t = rt.template();
       int n = t.size();
@@ -59,6 +61,17 @@ public final class HydrogenCompleter {
         xyz[3 * i + 1] = a.y();
         xyz[3 * i + 2] = a.z();
         present[i] = true;
+      }
+      int oxt = t.indexOf("OXT");
+      int c = t.indexOf("C");
+      if (oxt >= 0 && !present[oxt] && present[c] && present[t.indexOf("O")] && present[t.indexOf("CA")]) {
+        // A C-terminal carboxylate without OXT (common in crystal structures), completed like pdbfixer does.
+        double[] pc = {xyz[3 * c], xyz[3 * c + 1], xyz[3 * c + 2]};
+        double[] s = add(unit(sub(at(xyz, t.indexOf("O")), pc)), unit(sub(at(xyz, t.indexOf("CA")), pc)));
+        double[] pos = add(pc, scale(unit(s), -lib.bondLength(t.atom(c).type(), t.atom(oxt).type())));
+        System.arraycopy(pos, 0, xyz, 3 * oxt, 3);
+        present[oxt] = true;
+        addedOxt++;
       }
       for (int p = 0; p < n; p++) {
         if (!present[p] || t.atom(p).isHydrogen()) {
@@ -126,7 +139,7 @@ public final class HydrogenCompleter {
     }
     Structure completed = topology.structure().withChains(chains);
     Topology rebuilt = Topology.build(completed, lib, true);
-    return new Completion(completed, rebuilt, added, unplaced);
+    return new Completion(completed, rebuilt, added, addedOxt, unplaced);
   }
 
   private static double[] externalPartner(ResidueTopology rt, String atom, List<ResidueTopology> all) {
@@ -276,6 +289,10 @@ public final class HydrogenCompleter {
 
   private static double length(TemplateLibrary lib, AtomType a, AtomType b) {
     return lib.bondLength(a, b);
+  }
+
+  private static double[] at(double[] xyz, int i) {
+    return new double[] {xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
   }
 
   private static double[] sub(double[] a, double[] b) {
