@@ -61,7 +61,7 @@ public final class GradCheck {
     Tensor[] shifted = Arrays.copyOf(inputs, inputs.length);
     shifted[which] = inputs[which].copy();
     shifted[which].setFlat(element, inputs[which].getFlat(element) + step);
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       return f.apply(shifted).mul(weights).sum().item();
     }
   }

@@ -253,7 +253,7 @@ final class Ops {
   static Tensor powScalar(Tensor a, double p) {
     Tensor out;
     if (p == 2.0) {
-      try (GradMode.Scope ignored = GradMode.noGrad()) {
+      try (var _ = GradMode.noGrad()) {
         out = mul(a, a); // exact, unlike a general pow
       }
     } else {
@@ -280,7 +280,7 @@ final class Ops {
     int[] shape = Shapes.broadcast(a.shape(), b.shape());
     Tensor x;
     Tensor y;
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       x = expand(a, shape);
       y = expand(b, shape);
     }
@@ -304,7 +304,7 @@ final class Ops {
     checkDtypes("where", a, b);
     int[] shape = Shapes.broadcast(Shapes.broadcast(mask.shape(), a.shape()), b.shape());
     Tensor m;
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       m = expand(mask, shape);
     }
     Tensor x = expand(a, shape);

@@ -345,7 +345,7 @@ public final class Tensor {
     List<Tensor> order = topologicalOrder();
     Map<Tensor, Tensor> grads = new IdentityHashMap<>();
     grads.put(this, seed);
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       for (int i = order.size() - 1; i >= 0; i--) {
         Tensor t = order.get(i);
         Tensor g = grads.remove(t);

@@ -35,7 +35,7 @@ class TensorTest {
   void noGradScopesAndDetachRecordNothing() {
     Tensor x = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
     Tensor inside;
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       inside = x.mul(2.0);
     }
     assertFalse(inside.requiresGrad());

@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     ModelCheckpoints.load(checkpoint, reloaded);
     double heldOutMse;
     boolean identical;
-    try (var ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       Tensor predicted = model.forward(heldOut.inputs());
       heldOutMse = Losses.meanSquaredError(predicted, heldOut.targets()).item();
       identical = java.util.Arrays.equals(predicted.floatData(), reloaded.forward(heldOut.inputs()).floatData());

@@ -144,7 +144,7 @@ public final class ConditionalFlow extends Module {
    * samples and their exact log-density under this flow.
    */
   public Sample sample(Tensor context, int batch, Rng rng) {
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       int n = context != null ? context.dim(0) : batch;
       FactorizedJoint q = base(context, n);
       Tensor z = q.sample(rng.generator());

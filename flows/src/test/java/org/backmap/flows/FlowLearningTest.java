@@ -65,7 +65,7 @@ class FlowLearningTest {
     int n = 40_000;
     Tensor[] test = batch(n, new SplittableRandom(7));
     double[] model;
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       model = flow.sample(test[1], n, Rng.seeded(3)).values().toDoubleArray();
     }
     double[] data = test[0].toDoubleArray();

@@ -35,7 +35,7 @@ final class FlowTestSupport {
     int n = x.length / dims;
     double[] out = new double[n];
     int chunk = 10_000;
-    try (var ignored = org.backmap.autodiff.GradMode.noGrad()) {
+    try (var _ = org.backmap.autodiff.GradMode.noGrad()) {
       for (int from = 0; from < n; from += chunk) {
         int m = Math.min(chunk, n - from);
         Tensor xs = Tensor.of(java.util.Arrays.copyOfRange(x, from * dims, (from + m) * dims), m, dims);

@@ -98,7 +98,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
   @Override
   public Result inverseAndLogDet(Tensor y, Tensor context) {
     // After pass d, dimensions 0..d are exact: each depends only on earlier ones.
-    try (GradMode.Scope ignored = GradMode.noGrad()) {
+    try (var _ = GradMode.noGrad()) {
       Tensor x = y.zerosLike();
       for (int d = 0; d < dims - 1; d++) {
         x = splines(y, made.forward(x, context), true).value();

@@ -198,7 +198,7 @@ final class VectorKernels {
       default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
-      out[i] = (double) op.apply(x[i]);
+      out[i] = op.apply(x[i]);
     }
   }
 
@@ -216,7 +216,7 @@ final class VectorKernels {
       default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
-      out[i] = (double) op.apply(a[i], b[i]);
+      out[i] = op.apply(a[i], b[i]);
     }
   }
 
@@ -235,7 +235,7 @@ final class VectorKernels {
       default -> { } // transcendental: the scalar loop below does all elements
     }
     for (; i < to; i++) {
-      out[i] = (double) op.apply(a[i], c);
+      out[i] = op.apply(a[i], c);
     }
   }
 
