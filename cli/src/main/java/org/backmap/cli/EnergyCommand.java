@@ -1,0 +1,80 @@
+package org.backmap.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.backmap.md.energy.EnergyBreakdown;
+import org.backmap.md.energy.EnergyComponent;
+import org.backmap.md.structure.StructureException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code backmap energy}: the AMBER14SB + GBn2 potential energy of a structure, term by term. */
+@Command(name = "energy", mixinStandardHelpOptions = true,
+    description = "Print the AMBER14SB + GBn2 energy of a structure per term (kJ/mol); missing hydrogens are added first.")
+final class EnergyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-i", "--input"}, required = true, description = "PDB or mmCIF file.")
+  Path input;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads; default: all cores.")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ForceFieldInput in;
+    try {
+      in = ForceFieldInput.read(input, err);
+    } catch (StructureException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    double[] x = in.positions();
+    double[] forces = new double[x.length];
+    EnergyBreakdown e = in.energy(threads).evaluate(x, forces);
+    double rms = 0;
+    for (double f : forces) {
+      rms += f * f;
+    }
+    rms = Math.sqrt(rms / forces.length);
+    if (json) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("file", input.toString());
+      r.put("atoms", in.system().atomCount());
+      r.put("addedHydrogens", in.addedHydrogens());
+      Map<String, Double> terms = new LinkedHashMap<>();
+      for (EnergyComponent c : EnergyComponent.values()) {
+        if (c != EnergyComponent.RESTRAINT) {
+          terms.put(c.key(), e.get(c));
+        }
+      }
+      r.put("energies_kJ_per_mol", terms);
+      r.put("total_kJ_per_mol", e.total());
+      r.put("rms_force_kJ_per_mol_nm", rms);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+    } else {
+      out.printf("%s: %d atoms, AMBER14SB + GBn2 (no cutoff)%n", input, in.system().atomCount());
+      for (EnergyComponent c : EnergyComponent.values()) {
+        if (c != EnergyComponent.RESTRAINT) {
+          out.printf("  %-12s %16.4f kJ/mol%n", c.key(), e.get(c));
+        }
+      }
+      out.printf("  %-12s %16.4f kJ/mol%n", "total", e.total());
+      out.printf("  %-12s %16.4f kJ/mol/nm%n", "rms force", rms);
+    }
+    out.flush();
+    return 0;
+  }
+}

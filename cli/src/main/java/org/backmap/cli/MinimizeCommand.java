@@ -1,0 +1,74 @@
+package org.backmap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.backmap.md.energy.ForceFieldEnergy;
+import org.backmap.md.minimize.EnergyMinimizer;
+import org.backmap.md.minimize.MinimizationResult;
+import org.backmap.md.structure.PdbWriter;
+import org.backmap.md.structure.StructureException;
+import org.backmap.md.system.SystemBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code backmap minimize}: L-BFGS energy minimization with AMBER14SB + GBn2. */
+@Command(name = "minimize", mixinStandardHelpOptions = true,
+    description = "Minimize the AMBER14SB + GBn2 energy of a structure (L-BFGS) and write the result as PDB.")
+final class MinimizeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-i", "--input"}, required = true, description = "PDB or mmCIF file.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, required = true, description = "Output PDB file.")
+  Path output;
+
+  @Option(names = "--tolerance", defaultValue = "10", paramLabel = "KJ_MOL_NM",
+      description = "Stop when |F| <= tolerance * max(1, |x|), as OpenMM 7.7 (default: ${DEFAULT-VALUE} kJ/mol/nm).")
+  double tolerance;
+
+  @Option(names = "--max-iterations", defaultValue = "0", description = "Iteration limit, 0 for none (default: ${DEFAULT-VALUE}).")
+  int maxIterations;
+
+  @Option(names = "--restrain-heavy", paramLabel = "K",
+      description = "Restrain heavy atoms to their start positions with this force constant (kJ/mol/nm^2).")
+  Double restraint;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads; default: all cores.")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ForceFieldInput in;
+    try {
+      in = ForceFieldInput.read(input, err);
+    } catch (StructureException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    double[] x0 = in.positions();
+    ForceFieldEnergy energy = in.energy(threads);
+    if (restraint != null) {
+      energy = energy.withRestraints(MdCommand.heavyAtoms(in.system()), x0, restraint);
+    }
+    double start = energy.energy(x0);
+    MinimizationResult r = EnergyMinimizer.minimize(energy, x0, tolerance, maxIterations, iteration -> {
+      if (iteration % 100 == 0) {
+        err.printf("\riteration %d", iteration);
+        err.flush();
+      }
+    });
+    PdbWriter.write(SystemBuilder.withPositionsNm(in.structure(), r.x()), output);
+    err.print("\r");
+    out.printf("%s -> %s: %d atoms; energy %.4f -> %.4f kJ/mol in %d iterations (%d evaluations), rms force %.3f kJ/mol/nm%s%n",
+        input, output, in.system().atomCount(), start, r.value(), r.iterations(), r.evaluations(), r.rmsGradient(),
+        r.converged() ? "" : " (not converged)");
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,180 @@
+package org.backmap.md.dynamics;
+
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.backmap.md.energy.EnergyBreakdown;
+import org.backmap.md.energy.ForceFieldEnergy;
+
+/**
+ * Langevin dynamics with the "LFMiddle" BAOAB splitting of Zhang, Liu and Tuckerman, J. Chem. Phys. 151, 114105
+ * (2019), step for step as OpenMM's {@code LangevinMiddleIntegrator}:
+ * <pre>
+ *   v  &lt;- v + dt F(x)/m                       (then RATTLE: no velocity along constraints)
+ *   x' &lt;- x + dt/2 v
+ *   v  &lt;- a v + sqrt(kT (1 - a^2)/m) R,  a = exp(-gamma dt),  R ~ N(0, 1)
+ *   x' &lt;- x' + dt/2 v
+ *   v  &lt;- v + (SHAKE(x') - x')/dt,  x &lt;- SHAKE(x')
+ * </pre>
+ * Velocities live half a step behind positions; the kinetic energy is reported at full steps as OpenMM does,
+ * from {@code v + dt/2 F/m}. Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible.
+ */
+public final class LangevinMiddleIntegrator {
+  /** Boltzmann constant in kJ/mol/K (CODATA 2018, as OpenMM's {@code BOLTZ}). */
+  public static final double BOLTZMANN = 1.380649e-23 * 6.02214076e23 / 1000;
+
+  private final ForceFieldEnergy energy;
+  private final BondConstraints constraints;
+  private final double[] mass;
+  private final double dt;
+  private final double friction;
+  private final double temperature;
+  private final RandomGenerator random;
+  private final int n3;
+  private final double[] x;
+  private final double[] v;
+  private final double[] f;
+  private final double[] xNew;
+  private final double[] xFree;
+  private EnergyBreakdown potential;
+  private long steps;
+
+  /**
+   * @param energy the potential
+   * @param constraints bond constraints, or {@code null} for none
+   * @param x0 start positions (nm, flat); constrained on entry
+   * @param temperature bath temperature (K)
+   * @param friction collision rate (1/ps)
+   * @param dt time step (ps)
+   * @param seed random seed (velocities and noise)
+   */
+  public LangevinMiddleIntegrator(ForceFieldEnergy energy, BondConstraints constraints, double[] x0,
+      double temperature, double friction, double dt, long seed) {
+    this.energy = energy;
+    this.constraints = constraints;
+    this.mass = energy.system().masses().clone();
+    this.dt = dt;
+    this.friction = friction;
+    this.temperature = temperature;
+    this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    n3 = x0.length;
+    x = x0.clone();
+    v = new double[n3];
+    f = new double[n3];
+    xNew = new double[n3];
+    xFree = new double[n3];
+    if (constraints != null) {
+      constraints.constrainPositions(x0, x);
+    }
+    setVelocitiesToTemperature(temperature);
+    potential = energy.evaluate(x, f);
+  }
+
+  /** Draws Maxwell-Boltzmann velocities at {@code t} (K) and removes their components along constraints. */
+  public void setVelocitiesToTemperature(double t) {
+    for (int i = 0; i < n3 / 3; i++) {
+      double sd = Math.sqrt(BOLTZMANN * t / mass[i]);
+      for (int d = 0; d < 3; d++) {
+        v[3 * i + d] = sd * random.nextGaussian();
+      }
+    }
+    if (constraints != null) {
+      constraints.constrainVelocities(x, v);
+    }
+  }
+
+  /** Advances {@code count} steps. */
+  public void step(int count) {
+    double a = Math.exp(-friction * dt);
+    double noise = Math.sqrt(BOLTZMANN * temperature * (1 - a * a));
+    for (int s = 0; s < count; s++) {
+      for (int k = 0; k < n3; k++) {
+        v[k] += dt * f[k] / mass[k / 3];
+      }
+      if (constraints != null) {
+        constraints.constrainVelocities(x, v);
+      }
+      for (int i = 0; i < n3 / 3; i++) {
+        double sd = noise / Math.sqrt(mass[i]);
+        for (int d = 0; d < 3; d++) {
+          int k = 3 * i + d;
+          xNew[k] = x[k] + 0.5 * dt * v[k];
+          v[k] = a * v[k] + sd * random.nextGaussian();
+          xNew[k] += 0.5 * dt * v[k];
+        }
+      }
+      if (constraints != null) {
+        System.arraycopy(xNew, 0, xFree, 0, n3);
+        constraints.constrainPositions(x, xNew);
+        for (int k = 0; k < n3; k++) {
+          v[k] += (xNew[k] - xFree[k]) / dt;
+        }
+      }
+      System.arraycopy(xNew, 0, x, 0, n3);
+      potential = energy.evaluate(x, f);
+      steps++;
+    }
+  }
+
+  /** Potential energy of the current positions. */
+  public EnergyBreakdown potential() {
+    return potential;
+  }
+
+  /** Kinetic energy at the current full step, {@code sum m/2 |v + dt/2 F/m|^2} (kJ/mol). */
+  public double kineticEnergy() {
+    double ke = 0;
+    for (int k = 0; k < n3; k++) {
+      double vk = v[k] + 0.5 * dt * f[k] / mass[k / 3];
+      ke += 0.5 * mass[k / 3] * vk * vk;
+    }
+    return ke;
+  }
+
+  /** Degrees of freedom: 3N minus the number of constraints. */
+  public int degreesOfFreedom() {
+    return n3 - (constraints == null ? 0 : constraints.count());
+  }
+
+  /** Instantaneous kinetic temperature {@code 2 KE / (dof k_B)} (K). */
+  public double kineticTemperature() {
+    return 2 * kineticEnergy() / (degreesOfFreedom() * BOLTZMANN);
+  }
+
+  /** Current positions (nm; the live array: copy before modifying). */
+  public double[] positions() {
+    return x;
+  }
+
+  /** Current half-step velocities (nm/ps; the live array). */
+  public double[] velocities() {
+    return v;
+  }
+
+  /** Bath temperature (K). */
+  public double temperature() {
+    return temperature;
+  }
+
+  /**
+   * Replaces the positions and velocities (a replica-exchange swap): velocities are scaled by
+   * {@code sqrt(temperature / fromTemperature)}.
+   */
+  public void exchange(double[] positions, double[] velocities, double fromTemperature) {
+    System.arraycopy(positions, 0, x, 0, n3);
+    double scale = Math.sqrt(temperature / fromTemperature);
+    for (int k = 0; k < n3; k++) {
+      v[k] = scale * velocities[k];
+    }
+    potential = energy.evaluate(x, f);
+  }
+
+  /** Time step (ps). */
+  public double timeStep() {
+    return dt;
+  }
+
+  /** Steps taken. */
+  public long steps() {
+    return steps;
+  }
+}

@@ -1,0 +1,102 @@
+package org.backmap.md.dynamics;
+
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
+
+/**
+ * Temperature replica exchange (Sugita and Okamoto, Chem. Phys. Lett. 314, 141 (1999)): replicas on a ladder of
+ * temperatures run Langevin dynamics; every cycle, neighbouring pairs (even pairs on even cycles, odd pairs on
+ * odd cycles) exchange configurations with the Metropolis probability
+ * {@code min(1, exp((1/kT_i - 1/kT_j)(U_i - U_j)))}, velocities rescaled by {@code sqrt(T_new/T_old)}.
+ */
+public final class ReplicaExchange {
+  private final List<LangevinMiddleIntegrator> replicas;
+  private final RandomGenerator random;
+  private final int threads;
+  private final long[] attempts;
+  private final long[] accepted;
+  private long cycles;
+
+  /**
+   * @param replicas one integrator per temperature, in ascending temperature order
+   * @param seed random seed of the exchange decisions
+   * @param threads threads that step replicas concurrently
+   */
+  public ReplicaExchange(List<LangevinMiddleIntegrator> replicas, long seed, int threads) {
+    if (replicas.isEmpty()) {
+      throw new IllegalArgumentException("at least one replica");
+    }
+    this.replicas = List.copyOf(replicas);
+    this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    this.threads = threads;
+    this.attempts = new long[Math.max(0, replicas.size() - 1)];
+    this.accepted = new long[attempts.length];
+  }
+
+  /** The exponential ladder {@code T_i = tMin (tMax/tMin)^(i/(n-1))}. */
+  public static double[] geometricLadder(double tMin, double tMax, int n) {
+    if (n < 1 || !(tMin > 0) || tMax < tMin) {
+      throw new IllegalArgumentException("need n >= 1 and 0 < tMin <= tMax");
+    }
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = n == 1 ? tMin : tMin * Math.pow(tMax / tMin, (double) i / (n - 1));
+    }
+    return t;
+  }
+
+  /** The replicas, lowest temperature first. */
+  public List<LangevinMiddleIntegrator> replicas() {
+    return replicas;
+  }
+
+  /** Runs one cycle: {@code steps} steps of every replica, then one round of exchange attempts. */
+  public void cycle(int steps) {
+    advance(steps);
+    exchange();
+  }
+
+  /** Advances every replica by {@code steps} steps, replicas in parallel. */
+  public void advance(int steps) {
+    if (threads <= 1 || replicas.size() == 1) {
+      replicas.forEach(r -> r.step(steps));
+    } else {
+      ForkJoinPool pool = new ForkJoinPool(Math.min(threads, replicas.size()));
+      try {
+        pool.submit(() -> IntStream.range(0, replicas.size()).parallel().forEach(i -> replicas.get(i).step(steps))).join();
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  /** One round of exchange attempts: even neighbour pairs on even rounds, odd pairs on odd rounds. */
+  public void exchange() {
+    for (int i = (int) (cycles % 2); i + 1 < replicas.size(); i += 2) {
+      attempt(i);
+    }
+    cycles++;
+  }
+
+  private void attempt(int i) {
+    LangevinMiddleIntegrator a = replicas.get(i), b = replicas.get(i + 1);
+    double betaA = 1 / (LangevinMiddleIntegrator.BOLTZMANN * a.temperature());
+    double betaB = 1 / (LangevinMiddleIntegrator.BOLTZMANN * b.temperature());
+    double delta = (betaA - betaB) * (a.potential().total() - b.potential().total());
+    attempts[i]++;
+    if (delta >= 0 || random.nextDouble() < Math.exp(delta)) {
+      accepted[i]++;
+      double[] xa = a.positions().clone(), va = a.velocities().clone();
+      a.exchange(b.positions(), b.velocities(), b.temperature());
+      b.exchange(xa, va, a.temperature());
+    }
+  }
+
+  /** Fraction of accepted exchanges between replicas i and i+1. */
+  public double acceptance(int i) {
+    return attempts[i] == 0 ? 0 : (double) accepted[i] / attempts[i];
+  }
+}

@@ -1,0 +1,122 @@
+package org.backmap.md.trajectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Writes a CHARMM/NAMD DCD trajectory (little-endian Fortran records, coordinates in Angstrom as float32, no unit
+ * cell), the format VMD, MDTraj and MDAnalysis read. Layout: a header record {@code "CORD"} + 20 int32 control
+ * words (frame count, first step, steps between frames, time step as float32 in AKMA units, CHARMM version 24),
+ * a title record, an atom-count record, then per frame three records X, Y, Z. The frame count is written at
+ * {@link #close()}; the file appears only then.
+ */
+public final class DcdWriter implements AutoCloseable {
+  /** AKMA time unit in ps (CHARMM stores the time step in these units). */
+  static final double AKMA_PS = 0.04888821;
+
+  private final AtomicOutput out;
+  private final int atoms;
+  private final ByteBuffer frame;
+  private int frames;
+  private boolean finished;
+
+  /**
+   * @param file output file
+   * @param atoms atoms per frame
+   * @param firstStep step number of the first frame
+   * @param stepsPerFrame steps between frames
+   * @param timeStepPs integration time step (ps)
+   * @param title a title line (at most 80 characters are kept)
+   */
+  public DcdWriter(Path file, int atoms, int firstStep, int stepsPerFrame, double timeStepPs, String title) {
+    this.atoms = atoms;
+    this.out = new AtomicOutput(file);
+    ByteBuffer h = ByteBuffer.allocate(84 + 8 + 88 + 8 + 12).order(ByteOrder.LITTLE_ENDIAN);
+    h.putInt(84);
+    h.put("CORD".getBytes(StandardCharsets.US_ASCII));
+    h.putInt(0); // frame count, patched at close
+    h.putInt(firstStep);
+    h.putInt(stepsPerFrame);
+    for (int i = 3; i < 9; i++) {
+      h.putInt(0);
+    }
+    h.putFloat((float) (timeStepPs / AKMA_PS));
+    for (int i = 10; i < 19; i++) {
+      h.putInt(0);
+    }
+    h.putInt(24);
+    h.putInt(84);
+    byte[] t = new byte[80];
+    java.util.Arrays.fill(t, (byte) ' ');
+    byte[] src = title.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(src, 0, t, 0, Math.min(80, src.length));
+    h.putInt(84);
+    h.putInt(1);
+    h.put(t);
+    h.putInt(84);
+    h.putInt(4);
+    h.putInt(atoms);
+    h.putInt(4);
+    h.flip();
+    write(h);
+    frame = ByteBuffer.allocate(3 * (8 + 4 * atoms)).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Appends a frame of positions in nm (flat, {@code 3 * atoms} values). */
+  public void append(double[] xNm) {
+    if (xNm.length != 3 * atoms) {
+      throw new IllegalArgumentException("expected " + 3 * atoms + " coordinates, got " + xNm.length);
+    }
+    frame.clear();
+    for (int d = 0; d < 3; d++) {
+      frame.putInt(4 * atoms);
+      for (int i = 0; i < atoms; i++) {
+        frame.putFloat((float) (10 * xNm[3 * i + d]));
+      }
+      frame.putInt(4 * atoms);
+    }
+    frame.flip();
+    write(frame);
+    frames++;
+  }
+
+  /** Frames written. */
+  public int frames() {
+    return frames;
+  }
+
+  /** Writes the frame count and makes the file appear. */
+  public void finish() {
+    ByteBuffer count = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(frames);
+    count.flip();
+    try {
+      out.channel().write(count, 8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write DCD header", e);
+    }
+    out.commit();
+    finished = true;
+  }
+
+  /** Deletes the unfinished file unless {@link #finish()} was called. */
+  @Override
+  public void close() {
+    if (!finished) {
+      out.close();
+    }
+  }
+
+  private void write(ByteBuffer b) {
+    try {
+      while (b.hasRemaining()) {
+        out.channel().write(b);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write DCD frame", e);
+    }
+  }
+}

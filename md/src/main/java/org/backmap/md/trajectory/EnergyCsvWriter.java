@@ -1,0 +1,35 @@
+package org.backmap.md.trajectory;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.backmap.md.energy.EnergyBreakdown;
+import org.backmap.md.energy.EnergyComponent;
+
+/**
+ * Streams energies as CSV, one row per frame: {@code replica, temperature_K, step, time_ps, kinetic_temperature_K},
+ * one column per {@link EnergyComponent} (kJ/mol), then {@code potential} and {@code kinetic} (kJ/mol). The file
+ * appears at {@link #finish()}.
+ */
+public final class EnergyCsvWriter extends TextOutput {
+
+  /** Opens {@code file} and writes the header. */
+  public EnergyCsvWriter(Path file) {
+    super(file);
+    StringBuilder h = new StringBuilder("replica,temperature_K,step,time_ps,kinetic_temperature_K");
+    for (EnergyComponent c : EnergyComponent.values()) {
+      h.append(',').append(c.key());
+    }
+    write(h.append(",potential,kinetic\n").toString());
+  }
+
+  /** Appends one row. */
+  public void append(int replica, double bathTemperature, long step, double timePs, double kineticTemperature,
+      EnergyBreakdown potential, double kinetic) {
+    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%.3f,%d,%.4f,%.4f", replica, bathTemperature, step, timePs, kineticTemperature));
+    for (EnergyComponent c : EnergyComponent.values()) {
+      row.append(String.format(Locale.ROOT, ",%.6f", potential.get(c)));
+    }
+    row.append(String.format(Locale.ROOT, ",%.6f,%.6f%n", potential.total(), kinetic));
+    write(row.toString());
+  }
+}
