@@ -15,8 +15,8 @@ import org.backmap.md.energy.ForceFieldEnergy;
  *   x' &lt;- x' + dt/2 v
  *   v  &lt;- v + (SHAKE(x') - x')/dt,  x &lt;- SHAKE(x')
  * </pre>
- * Velocities live half a step behind positions; the kinetic energy is reported at full steps as OpenMM does,
- * from {@code v + dt/2 F/m}. Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible.
+ * The kinetic energy is that of the stored velocities {@code v}, as OpenMM reports it for this integrator: in the
+ * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II). Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible.
  */
 public final class LangevinMiddleIntegrator {
   /** Boltzmann constant in kJ/mol/K (CODATA 2018, as OpenMM's {@code BOLTZ}). */
@@ -120,12 +120,11 @@ public final class LangevinMiddleIntegrator {
     return potential;
   }
 
-  /** Kinetic energy at the current full step, {@code sum m/2 |v + dt/2 F/m|^2} (kJ/mol). */
+  /** Kinetic energy {@code sum m/2 |v|^2} (kJ/mol). */
   public double kineticEnergy() {
     double ke = 0;
     for (int k = 0; k < n3; k++) {
-      double vk = v[k] + 0.5 * dt * f[k] / mass[k / 3];
-      ke += 0.5 * mass[k / 3] * vk * vk;
+      ke += 0.5 * mass[k / 3] * v[k] * v[k];
     }
     return ke;
   }
