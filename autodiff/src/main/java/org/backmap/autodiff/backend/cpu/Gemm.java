@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@link #MR} x 2-vector tile of C (16 accumulators) stays in registers across the whole {@code KC} loop.</li>
  * </ul>
  * Work is split across cores by {@link Parallel}, over rows of C (or columns when C has few rows). Every path
- * computes each element of C as a sum over p in increasing order of FMA steps, blocked over {@code KC}.
+ * forms each element of C the same way, an FMA chain over p = 0, 1, ..., k-1 starting from zero, so the result
+ * does not depend on the path, the tile position or the number of threads.
  */
 final class Gemm {
 
@@ -239,8 +240,13 @@ final class Gemm {
               if (mr == MR && nr == F_NR) {
                 kernel(ap, ir * kc, bp, jr * kc, kc, c, ci, n, add);
               } else {
-                kernel(ap, ir * kc, bp, jr * kc, kc, s.tile, 0, F_NR, false);
-                storeEdge(s.tile, c, ci, n, mr, nr, add);
+                // Edge tile: run the full kernel on a scratch tile holding the valid corner of C, so the sums
+                // are formed in the same order as in full tiles.
+                if (add) {
+                  copyCorner(c, ci, n, s.tile, 0, F_NR, mr, nr);
+                }
+                kernel(ap, ir * kc, bp, jr * kc, kc, s.tile, 0, F_NR, add);
+                copyCorner(s.tile, 0, F_NR, c, ci, n, mr, nr);
               }
             }
           }
@@ -377,18 +383,10 @@ final class Gemm {
     c71.intoArray(c, ci + 7 * ldc + FL);
   }
 
-  /** Writes the top-left {@code mr x nr} corner of a full micro-tile into C. */
-  private static void storeEdge(float[] tile, float[] c, int ci, int ldc, int mr, int nr, boolean add) {
-    for (int r = 0; r < mr; r++) {
-      int t = r * F_NR;
-      int d = ci + r * ldc;
-      if (add) {
-        for (int j = 0; j < nr; j++) {
-          c[d + j] += tile[t + j];
-        }
-      } else {
-        System.arraycopy(tile, t, c, d, nr);
-      }
+  /** Copies a {@code rows x cols} block between row-major arrays with row strides {@code ls} and {@code ld}. */
+  private static void copyCorner(float[] src, int si, int ls, float[] dst, int di, int ld, int rows, int cols) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(src, si + r * ls, dst, di + r * ld, cols);
     }
   }
 
@@ -559,8 +557,13 @@ final class Gemm {
               if (mr == MR && nr == D_NR) {
                 kernel(ap, ir * kc, bp, jr * kc, kc, c, ci, n, add);
               } else {
-                kernel(ap, ir * kc, bp, jr * kc, kc, s.tile, 0, D_NR, false);
-                storeEdge(s.tile, c, ci, n, mr, nr, add);
+                // Edge tile: run the full kernel on a scratch tile holding the valid corner of C, so the sums
+                // are formed in the same order as in full tiles.
+                if (add) {
+                  copyCorner(c, ci, n, s.tile, 0, D_NR, mr, nr);
+                }
+                kernel(ap, ir * kc, bp, jr * kc, kc, s.tile, 0, D_NR, add);
+                copyCorner(s.tile, 0, D_NR, c, ci, n, mr, nr);
               }
             }
           }
@@ -697,18 +700,10 @@ final class Gemm {
     c71.intoArray(c, ci + 7 * ldc + DL);
   }
 
-  /** Writes the top-left {@code mr x nr} corner of a full micro-tile into C. */
-  private static void storeEdge(double[] tile, double[] c, int ci, int ldc, int mr, int nr, boolean add) {
-    for (int r = 0; r < mr; r++) {
-      int t = r * D_NR;
-      int d = ci + r * ldc;
-      if (add) {
-        for (int j = 0; j < nr; j++) {
-          c[d + j] += tile[t + j];
-        }
-      } else {
-        System.arraycopy(tile, t, c, d, nr);
-      }
+  /** Copies a {@code rows x cols} block between row-major arrays with row strides {@code ls} and {@code ld}. */
+  private static void copyCorner(double[] src, int si, int ls, double[] dst, int di, int ld, int rows, int cols) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(src, si + r * ls, dst, di + r * ld, cols);
     }
   }
 }

@@ -69,6 +69,48 @@ class GemmTest {
     }
   }
 
+  /**
+   * Every path forms C[i,j] as the FMA chain {@code acc = fma(a_ip, b_pj, acc)} over p = 0..k-1 from zero, so it
+   * equals that chain bit for bit whatever the size, tile position, cache block or thread split.
+   */
+  @Test
+  void matmulEqualsFmaChainBitForBit() {
+    SplittableRandom rng = new SplittableRandom(15);
+    int[][] shapes = {{1, 300, 40}, {7, 17, 33}, {64, 30, 100}, {64, 64, 64}, {100, 257, 257}, {260, 600, 70}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[1];
+      int n = s[2];
+      float[] a = new float[m * k];
+      float[] b = new float[k * n];
+      double[] ad = rng.doubles(m * k, -1, 1).toArray();
+      double[] bd = rng.doubles(k * n, -1, 1).toArray();
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (float) ad[i];
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) bd[i];
+      }
+      float[] c = new float[m * n];
+      double[] cd = new double[m * n];
+      CPU.matmul(a, 0, b, 0, c, 0, m, k, n);
+      CPU.matmul(ad, 0, bd, 0, cd, 0, m, k, n);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          float acc = 0;
+          double accd = 0;
+          for (int p = 0; p < k; p++) {
+            acc = Math.fma(a[i * k + p], b[p * n + j], acc);
+            accd = Math.fma(ad[i * k + p], bd[p * n + j], accd);
+          }
+          int at = i * n + j;
+          assertEquals(acc, c[at], 0f, () -> where(m, k, n, at));
+          assertEquals(accd, cd[at], 0.0, () -> where(m, k, n, at));
+        }
+      }
+    }
+  }
+
   @Test
   void matmulWithZeroDepthWritesZeros() {
     float[] c = new float[6];
