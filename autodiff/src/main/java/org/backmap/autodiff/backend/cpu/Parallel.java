@@ -18,7 +18,8 @@ public final class Parallel {
 
   private static final int THREADS =
       Integer.getInteger("backmap.threads", Runtime.getRuntime().availableProcessors());
-  private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+  // the caller runs one chunk, so the pool needs one thread fewer than the kernels use
+  private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS - 1) : null;
 
   private Parallel() {}
 
@@ -54,13 +55,15 @@ public final class Parallel {
     RecursiveAction[] used = java.util.Arrays.copyOf(tasks, count);
     if (ForkJoinTask.getPool() == POOL) {
       RecursiveAction.invokeAll(used);
-    } else {
-      POOL.invoke(new RecursiveAction() {
-        @Override
-        protected void compute() {
-          invokeAll(used);
-        }
-      });
+      return;
+    }
+    // The calling thread is one of the workers: it runs the first chunk itself instead of waiting for a wake-up.
+    for (int i = 1; i < count; i++) {
+      POOL.execute(used[i]);
+    }
+    used[0].invoke();
+    for (int i = 1; i < count; i++) {
+      used[i].join();
     }
   }
 }
