@@ -13,7 +13,8 @@ import org.backmap.nn.Rng;
  * {@code s_d} is a rational-quadratic spline (circular for angle dimensions, interval with identity tails
  * otherwise) and {@code theta} comes from a {@link Made}. The Jacobian is triangular, so
  * {@code log |det| = sum_d log |s_d'|}. Forward (density direction) is one network pass and differentiable;
- * inverse (sampling direction) is D passes, each fixing one more dimension, and records no gradients.
+ * inverse (sampling direction) is D network passes, pass d inverting the spline of dimension d only; it records
+ * no gradients.
  *
  * <p>Unnormalised widths and heights are divided by {@code sqrt(hidden)} as in the reference implementation
  * (Durkan et al. 2019), keeping the initial spline close to uniform bins.
@@ -29,6 +30,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
   private final int[] intervalDims;
   private final int[] circularDims;
   private final int[] merge;
+  private final boolean[] circular;
 
   /**
    * @param circular per dimension (in this block's order): whether it is an angle on {@code [-pi, pi)}
@@ -37,6 +39,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
   public MaskedAutoregressiveSpline(boolean[] circular, int contextDim, int hiddenFeatures, int hiddenLayers,
       int bins, double bound, Rng rng, DType dtype) {
     this.dims = circular.length;
+    this.circular = circular.clone();
     this.bins = bins;
     this.widthScale = 1.0 / Math.sqrt(hiddenFeatures);
     this.intervalSpline = new RationalQuadraticSpline(bins, bound, false);
@@ -68,9 +71,13 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
     }
   }
 
+  /** Network outputs with the width and height logits divided by sqrt(hidden). */
+  private Tensor scaled(Tensor raw) {
+    return Tensor.concat(-1, raw.slice(-1, 0, 2 * bins).mul(widthScale), raw.slice(-1, 2 * bins, raw.dim(-1)));
+  }
+
   private Result splines(Tensor v, Tensor rawParams, boolean inverse) {
-    Tensor params = Tensor.concat(-1,
-        rawParams.slice(-1, 0, 2 * bins).mul(widthScale), rawParams.slice(-1, 2 * bins, rawParams.dim(-1)));
+    Tensor params = scaled(rawParams);
     Tensor out = null;
     Tensor logDet = null;
     if (intervalDims.length > 0) {
@@ -97,13 +104,24 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
 
   @Override
   public Result inverseAndLogDet(Tensor y, Tensor context) {
-    // After pass d, dimensions 0..d are exact: each depends only on earlier ones.
+    // Dimension d depends only on dimensions < d, so pass d fixes it for good: each pass inverts one spline.
     try (var _ = GradMode.noGrad()) {
+      int batch = y.dim(0);
       Tensor x = y.zerosLike();
-      for (int d = 0; d < dims - 1; d++) {
-        x = splines(y, made.forward(x, context), true).value();
+      Tensor logDet = Tensor.zeros(y.dtype(), batch);
+      for (int d = 0; d < dims; d++) {
+        Tensor raw = made.forward(x, context).slice(1, d, d + 1).squeeze(1);
+        Tensor params = scaled(raw);
+        RationalQuadraticSpline spline = circular[d] ? circularSpline : intervalSpline;
+        Result r = spline.inverse(y.slice(1, d, d + 1).squeeze(1), params.slice(-1, 0, spline.parameterCount()));
+        Tensor next = x.copy();
+        for (int b = 0; b < batch; b++) {
+          next.setFlat(b * dims + d, r.value().getFlat(b));
+        }
+        x = next;
+        logDet = logDet.add(r.logDet());
       }
-      return splines(y, made.forward(x, context), true);
+      return new Result(x, logDet);
     }
   }
 
