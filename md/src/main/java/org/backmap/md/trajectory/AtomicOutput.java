@@ -22,7 +22,8 @@ final class AtomicOutput implements AutoCloseable {
   AtomicOutput(Path file) {
     target = file.toAbsolutePath();
     try {
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      // createFile (not createTempFile) so the finished file gets the usual permissions, not owner-only ones.
+      temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp"));
       channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.READ);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + file, e);
