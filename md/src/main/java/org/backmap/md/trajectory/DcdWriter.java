@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Writes a CHARMM/NAMD DCD trajectory (little-endian Fortran records, coordinates in Angstrom as float32, no unit
  * cell), the format VMD, MDTraj and MDAnalysis read. Layout: a header record {@code "CORD"} + 20 int32 control
- * words (frame count, first step, steps between frames, time step as float32 in AKMA units, CHARMM version 24),
+ * words (frame count, first step, steps between frames, last step, time step as float32 in AKMA units, CHARMM
+ * version 24),
  * a title record, an atom-count record, then per frame three records X, Y, Z. The frame count is written at
  * {@link #close()}; the file appears only then.
  */
@@ -21,6 +22,8 @@ public final class DcdWriter implements AutoCloseable {
   private final AtomicOutput out;
   private final int atoms;
   private final ByteBuffer frame;
+  private final int firstStep;
+  private final int stepsPerFrame;
   private int frames;
   private boolean finished;
 
@@ -34,14 +37,17 @@ public final class DcdWriter implements AutoCloseable {
    */
   public DcdWriter(Path file, int atoms, int firstStep, int stepsPerFrame, double timeStepPs, String title) {
     this.atoms = atoms;
+    this.firstStep = firstStep;
+    this.stepsPerFrame = stepsPerFrame;
     this.out = new AtomicOutput(file);
     ByteBuffer h = ByteBuffer.allocate(84 + 8 + 88 + 8 + 12).order(ByteOrder.LITTLE_ENDIAN);
     h.putInt(84);
     h.put("CORD".getBytes(StandardCharsets.US_ASCII));
-    h.putInt(0); // frame count, patched at close
+    h.putInt(0); // frame count, patched at finish
     h.putInt(firstStep);
     h.putInt(stepsPerFrame);
-    for (int i = 3; i < 9; i++) {
+    h.putInt(0); // step of the last frame, patched at finish
+    for (int i = 4; i < 9; i++) {
       h.putInt(0);
     }
     h.putFloat((float) (timeStepPs / AKMA_PS));
@@ -93,8 +99,12 @@ public final class DcdWriter implements AutoCloseable {
   public void finish() {
     ByteBuffer count = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(frames);
     count.flip();
+    ByteBuffer lastStep = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(frames == 0 ? 0 : firstStep + stepsPerFrame * (frames - 1));
+    lastStep.flip();
     try {
       out.channel().write(count, 8);
+      out.channel().write(lastStep, 20);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write DCD header", e);
     }

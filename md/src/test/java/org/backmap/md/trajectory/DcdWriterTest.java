@@ -29,6 +29,7 @@ class DcdWriterTest {
     assertEquals(2, b.getInt(8), "frame count");
     assertEquals(10, b.getInt(12), "first step");
     assertEquals(10, b.getInt(16), "steps per frame");
+    assertEquals(20, b.getInt(20), "step of the last frame");
     assertEquals(0.002 / DcdWriter.AKMA_PS, b.getFloat(8 + 4 * 9), 1e-6, "time step in AKMA units");
     assertEquals(24, b.getInt(8 + 4 * 19), "CHARMM version");
     assertEquals(84, b.getInt(88));
