@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every energy term and the total force agree with OpenMM 7.7 (Reference platform, float64) on real proteins:
- * chignolin (138 atoms), Trp-cage-like 1T2Y, crambin 1AB1 and BPTI (disulfides), CASP target T0922 and T4
+ * chignolin (138 atoms), the 25-residue NMR peptide 1T2Y, crambin 1AB1 and BPTI (disulfides), CASP target T0922 and T4
  * lysozyme (2603 atoms).
  */
 class ForceFieldEnergyOpenMmTest {
