@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.backmap.autodiff.DType;
@@ -15,6 +15,7 @@ import org.backmap.autodiff.GradMode;
 import org.backmap.autodiff.Tensor;
 import org.backmap.autodiff.backend.Backends;
 import org.backmap.autodiff.backend.cpu.Parallel;
+import org.backmap.md.structure.AtomicOutput;
 import org.backmap.nn.Activation;
 import org.backmap.nn.Losses;
 import org.backmap.nn.Mlp;
@@ -117,9 +118,10 @@ final class DemoCommand implements Callable<Integer> {
       history.addObject().put("epoch", e.epoch()).put("trainMse", e.trainLoss()).put("validationMse", e.validationLoss());
     }
     Path reportFile = output.resolve("report.json");
-    Path tmp = Files.createTempFile(output, "report", ".tmp");
-    json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), report);
-    Files.move(tmp, reportFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (AtomicOutput file = new AtomicOutput(reportFile)) {
+      json.writerWithDefaultPrettyPrinter().writeValue(Channels.newOutputStream(file.channel()), report);
+      file.commit();
+    }
 
     out.printf("best validation MSE %.3g (epoch %d), held-out MSE %.3g, %.1f s%n", result.bestValidationLoss(),
         result.bestEpoch(), heldOutMse, seconds);

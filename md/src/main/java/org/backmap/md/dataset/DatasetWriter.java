@@ -5,12 +5,12 @@ import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.backmap.md.bat.BatGroup;
+import org.backmap.md.structure.AtomicOutput;
 import org.backmap.md.templates.TemplateLibrary;
 
 /**
@@ -19,7 +19,7 @@ import org.backmap.md.templates.TemplateLibrary;
  */
 public final class DatasetWriter implements Closeable {
   private final Path file;
-  private final Path tmp;
+  private final AtomicOutput atomic;
   private final DataOutputStream out;
   private final String template;
   private final BatGroup group;
@@ -39,8 +39,8 @@ public final class DatasetWriter implements Closeable {
     this.batDim = batDim;
     this.chunkSize = chunkSize;
     try {
-      this.tmp = Files.createTempFile(this.file.getParent(), "." + this.file.getFileName(), ".tmp");
-      this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+      this.atomic = new AtomicOutput(this.file);
+      this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(atomic.channel()), 1 << 16));
       out.write(DatasetFormat.MAGIC);
       out.writeInt(DatasetFormat.VERSION);
       out.writeUTF(template);
@@ -110,8 +110,8 @@ public final class DatasetWriter implements Closeable {
         flushChunk();
       }
       out.writeInt(0);
-      out.close();
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.flush();
+      atomic.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot finish " + file, e);
     }

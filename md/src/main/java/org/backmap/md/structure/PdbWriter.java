@@ -1,11 +1,12 @@
 package org.backmap.md.structure;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,25 +89,13 @@ public final class PdbWriter {
 
   /** Writes through {@code body} to a temporary file next to {@code file}, then renames it into place. */
   public static void atomically(Path file, WriterBody body) {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp)) {
-        body.write(w);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try (AtomicOutput out = new AtomicOutput(file)) {
+      Writer w = new BufferedWriter(Channels.newWriter(out.channel(), StandardCharsets.UTF_8), 1 << 16);
+      body.write(w);
+      w.flush();
+      out.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and harmless
-        }
-      }
     }
   }
 }

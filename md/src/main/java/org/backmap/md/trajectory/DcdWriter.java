@@ -1,5 +1,6 @@
 package org.backmap.md.trajectory;
 
+import org.backmap.md.structure.AtomicOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.backmap.md.trajectory;
+package org.backmap.md.structure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,19 +11,21 @@ import java.nio.file.StandardOpenOption;
 /**
  * A streamed output file that appears only when complete: data go to a hidden temporary sibling, which
  * {@link #commit} renames into place; {@link #close} without commit deletes it, so a failed run leaves no
- * partial file.
+ * partial file. Every writer of the md module goes through here, so finished files all get the usual permissions.
  */
-final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements AutoCloseable {
   private final Path target;
   private final Path temporary;
   private final FileChannel channel;
   private boolean committed;
 
-  AtomicOutput(Path file) {
+  /** Creates the hidden temporary sibling of {@code file}. */
+  public AtomicOutput(Path file) {
     target = file.toAbsolutePath();
     try {
       // createFile (not createTempFile) so the finished file gets the usual permissions, not owner-only ones.
-      temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp"));
+      temporary = Files.createFile(target.resolveSibling(
+          "." + target.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp"));
       channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.READ);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + file, e);
@@ -31,12 +33,12 @@ final class AtomicOutput implements AutoCloseable {
   }
 
   /** The open channel to write to. */
-  FileChannel channel() {
+  public FileChannel channel() {
     return channel;
   }
 
   /** Closes the channel and renames the temporary file to the target. */
-  void commit() {
+  public void commit() {
     try {
       channel.force(false);
       channel.close();
