@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     Path reportFile = output.resolve("report.json");
     try (AtomicOutput file = new AtomicOutput(reportFile)) {
-      json.writerWithDefaultPrettyPrinter().writeValue(Channels.newOutputStream(file.channel()), report);
+      file.channel().write(ByteBuffer.wrap(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report)));
       file.commit();
     }
 
