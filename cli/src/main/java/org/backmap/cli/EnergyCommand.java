@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backmap.md.energy.EnergyBreakdown;
 import org.backmap.md.energy.EnergyComponent;
-import org.backmap.md.structure.StructureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,23 +27,18 @@ final class EnergyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads; default: all cores.")
-  Integer threads;
+  @Mixin
+  RuntimeOptions runtime;
 
   @Override
   public Integer call() throws Exception {
+    runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ForceFieldInput in;
-    try {
-      in = ForceFieldInput.read(input, err);
-    } catch (StructureException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    }
+    ForceFieldInput in = ForceFieldInput.read(input, err);
     double[] x = in.positions();
     double[] forces = new double[x.length];
-    EnergyBreakdown e = in.energy(threads).evaluate(x, forces);
+    EnergyBreakdown e = in.energy(runtime.threads).evaluate(x, forces);
     double rms = 0;
     for (double f : forces) {
       rms += f * f;

@@ -12,13 +12,13 @@ import org.backmap.md.dynamics.ReplicaExchange;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.minimize.EnergyMinimizer;
 import org.backmap.md.structure.Element;
-import org.backmap.md.structure.StructureException;
 import org.backmap.md.system.ForceFieldSystem;
 import org.backmap.md.trajectory.DcdWriter;
 import org.backmap.md.trajectory.EnergyCsvWriter;
 import org.backmap.md.trajectory.PdbTrajectoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,29 +71,22 @@ final class MdCommand implements Callable<Integer> {
   @Option(names = "--no-minimize", description = "Start from the input coordinates without minimizing.")
   boolean noMinimize;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads; default: all cores.")
-  Integer threads;
+  @Mixin
+  RuntimeOptions runtime;
 
   @Override
   public Integer call() {
+    runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (replicas < 1 || !(picoseconds > 0) || !(reportPs > 0) || !(exchangePs > 0)) {
       err.println("error: --replicas must be >= 1 and --ps, --report-ps, --exchange-ps positive");
       return 2;
     }
-    ForceFieldInput in;
-    try {
-      in = ForceFieldInput.read(input, err);
-    } catch (StructureException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    }
+    ForceFieldInput in = ForceFieldInput.read(input, err);
     ForceFieldSystem system = in.system();
-    int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int cores = runtime.threads == null ? Runtime.getRuntime().availableProcessors() : runtime.threads;
     double step = dt != null ? dt : restraint != null ? 0.001 : 0.002;
     double[] x0 = in.positions();
     ForceFieldEnergy energy = ForceFieldEnergy.of(system, replicas == 1 ? cores : 1);
@@ -107,9 +100,9 @@ final class MdCommand implements Callable<Integer> {
     List<LangevinMiddleIntegrator> integrators = new ArrayList<>();
     for (int r = 0; r < replicas; r++) {
       BondConstraints constraints = new BondConstraints(system.constraintAtoms(), system.constraintLength(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
-      integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], friction, step, seed + 7919L * r));
+      integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], friction, step, runtime.seed + 7919L * r));
     }
-    ReplicaExchange remd = new ReplicaExchange(integrators, seed, cores);
+    ReplicaExchange remd = new ReplicaExchange(integrators, runtime.seed, cores);
     int stepsPerReport = Math.max(1, (int) Math.round(reportPs / step));
     // Exchanges are attempted at frame boundaries: every round(exchange / report) frames.
     int reportsPerExchange = Math.max(1, (int) Math.round(exchangePs / (stepsPerReport * step)));

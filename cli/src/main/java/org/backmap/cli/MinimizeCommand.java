@@ -7,10 +7,10 @@ import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.minimize.EnergyMinimizer;
 import org.backmap.md.minimize.MinimizationResult;
 import org.backmap.md.structure.PdbWriter;
-import org.backmap.md.structure.StructureException;
 import org.backmap.md.system.SystemBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,22 +37,17 @@ final class MinimizeCommand implements Callable<Integer> {
       description = "Restrain heavy atoms to their start positions with this force constant (kJ/mol/nm^2).")
   Double restraint;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads; default: all cores.")
-  Integer threads;
+  @Mixin
+  RuntimeOptions runtime;
 
   @Override
   public Integer call() {
+    runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ForceFieldInput in;
-    try {
-      in = ForceFieldInput.read(input, err);
-    } catch (StructureException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    }
+    ForceFieldInput in = ForceFieldInput.read(input, err);
     double[] x0 = in.positions();
-    ForceFieldEnergy energy = in.energy(threads);
+    ForceFieldEnergy energy = in.energy(runtime.threads);
     if (restraint != null) {
       energy = energy.withRestraints(MdCommand.heavyAtoms(in.system()), x0, restraint);
     }
