@@ -158,4 +158,44 @@ class DistributionTest {
         .logProb(t[0]), step, rng, inputs);
     assertTrue(r.maxError() < 1e-5 * Math.max(1, c.params()[1] / 100), c.name() + ": " + r);
   }
+
+  /** Joints over two dimensions integrate to one: on the torus, the cylinder and the plane. */
+  @org.junit.jupiter.api.Test
+  void twoDimensionalJointsIntegrateToOne() {
+    Tensor loc = Tensor.of(new double[] {0.4, -2.5}, 2);
+    Tensor spread = Tensor.of(new double[] {0.6, 3.0}, 2);
+    Distribution[] joints = {
+      new FactorizedJoint(loc, spread, new boolean[] {true, true}),
+      new FactorizedJoint(loc, spread, new boolean[] {false, true}),
+      new Independent(new Laplace(loc, spread)),
+    };
+    // Simpson's rule; the Laplace grid has its kinks (the modes) on panel boundaries
+    double[][] ranges = {{-Math.PI, Math.PI, -Math.PI, Math.PI}, {-6, 6, -Math.PI, Math.PI}, {0.4 - 25, 0.4 + 25, -2.5 - 45, -2.5 + 45}};
+    for (int k = 0; k < joints.length; k++) {
+      int n = 801;
+      double[] r = ranges[k];
+      double h0 = (r[1] - r[0]) / (n - 1);
+      double h1 = (r[3] - r[2]) / (n - 1);
+      double[] grid = new double[2 * n * n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          grid[2 * (i * n + j)] = r[0] + i * h0;
+          grid[2 * (i * n + j) + 1] = r[2] + j * h1;
+        }
+      }
+      double[] p = joints[k].logProb(Tensor.of(grid, n * n, 2)).exp().toDoubleArray();
+      double integral = 0;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          integral += simpson(i, n) * simpson(j, n) * p[i * n + j] * h0 * h1;
+        }
+      }
+      assertEquals(1.0, integral, 1e-4, "joint " + k);
+    }
+  }
+
+  /** Composite Simpson weight of node i of n (n odd). */
+  private static double simpson(int i, int n) {
+    return (i == 0 || i == n - 1 ? 1.0 : i % 2 == 1 ? 4.0 : 2.0) / 3.0;
+  }
 }
