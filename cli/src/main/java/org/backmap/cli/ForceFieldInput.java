@@ -2,9 +2,11 @@ package org.backmap.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.hydrogens.Completion;
 import org.backmap.md.hydrogens.HydrogenCompleter;
+import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureReader;
 import org.backmap.md.system.ForceFieldSystem;
@@ -40,5 +42,20 @@ record ForceFieldInput(Structure structure, ForceFieldSystem system, int addedHy
   /** The energy on {@code threads} threads (all cores when {@code null}). */
   ForceFieldEnergy energy(Integer threads) {
     return threads == null ? ForceFieldEnergy.of(system) : ForceFieldEnergy.of(system, threads);
+  }
+
+  /**
+   * The energy on {@code threads} threads, plus harmonic restraints of force constant {@code heavyRestraint}
+   * (kJ/mol/nm^2) holding every heavy atom at its input position; no restraints when it is {@code null}.
+   */
+  ForceFieldEnergy energy(Integer threads, Double heavyRestraint) {
+    ForceFieldEnergy energy = energy(threads);
+    return heavyRestraint == null ? energy : energy.withRestraints(heavyAtoms(), positions(), heavyRestraint);
+  }
+
+  /** Indices of the heavy (non-hydrogen) atoms. */
+  private int[] heavyAtoms() {
+    Element[] e = system.elements();
+    return IntStream.range(0, e.length).filter(i -> e[i] != Element.H).toArray();
   }
 }

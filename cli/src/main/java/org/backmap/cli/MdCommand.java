@@ -11,11 +11,11 @@ import org.backmap.md.dynamics.LangevinMiddleIntegrator;
 import org.backmap.md.dynamics.ReplicaExchange;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.minimize.EnergyMinimizer;
-import org.backmap.md.structure.Element;
 import org.backmap.md.system.ForceFieldSystem;
 import org.backmap.md.trajectory.DcdWriter;
 import org.backmap.md.trajectory.EnergyCsvWriter;
 import org.backmap.md.trajectory.PdbTrajectoryWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -81,18 +81,15 @@ final class MdCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (replicas < 1 || !(picoseconds > 0) || !(reportPs > 0) || !(exchangePs > 0)) {
-      err.println("error: --replicas must be >= 1 and --ps, --report-ps, --exchange-ps positive");
-      return 2;
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--replicas must be >= 1 and --ps, --report-ps, --exchange-ps positive");
     }
     ForceFieldInput in = ForceFieldInput.read(input, err);
     ForceFieldSystem system = in.system();
     int cores = runtime.threads == null ? Runtime.getRuntime().availableProcessors() : runtime.threads;
     double step = dt != null ? dt : restraint != null ? 0.001 : 0.002;
     double[] x0 = in.positions();
-    ForceFieldEnergy energy = ForceFieldEnergy.of(system, replicas == 1 ? cores : 1);
-    if (restraint != null) {
-      energy = energy.withRestraints(heavyAtoms(system), x0, restraint);
-    }
+    ForceFieldEnergy energy = in.energy(replicas == 1 ? cores : 1, restraint);
     if (!noMinimize) {
       x0 = EnergyMinimizer.minimize(energy, x0, EnergyMinimizer.DEFAULT_TOLERANCE, 0, null).x();
     }
@@ -145,12 +142,6 @@ final class MdCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** Indices of the heavy (non-hydrogen) atoms. */
-  static int[] heavyAtoms(ForceFieldSystem system) {
-    Element[] e = system.elements();
-    return java.util.stream.IntStream.range(0, e.length).filter(i -> e[i] != Element.H).toArray();
   }
 
   private static String bar(double fraction) {
