@@ -1,6 +1,5 @@
 package org.backmap.flows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +17,9 @@ import org.backmap.nn.Mlp;
 import org.backmap.nn.MlpConfig;
 import org.backmap.nn.Module;
 import org.backmap.nn.Rng;
+import org.backmap.nn.checkpoint.Checkpoint;
 import org.backmap.nn.checkpoint.CheckpointException;
+import org.backmap.nn.checkpoint.CheckpointReader;
 import org.backmap.nn.checkpoint.ModelCheckpoints;
 
 /**
@@ -176,15 +177,15 @@ public final class ConditionalFlow extends Module {
 
   /** Rebuilds a flow from a checkpoint alone: config first, then weights. */
   public static ConditionalFlow load(Path manifest) throws CheckpointException {
-    JsonNode stored = org.backmap.nn.checkpoint.CheckpointReader.read(manifest).config();
+    Checkpoint stored = CheckpointReader.read(manifest);
     FlowConfig config;
     try {
-      config = JSON.treeToValue(stored, FlowConfig.class);
+      config = JSON.treeToValue(stored.config(), FlowConfig.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new CheckpointException(manifest + ": config is not a flow configuration: " + e.getMessage());
     }
     ConditionalFlow flow = new ConditionalFlow(config);
-    ModelCheckpoints.load(manifest, flow);
+    ModelCheckpoints.restore(stored, flow);
     return flow;
   }
 }

@@ -40,10 +40,20 @@ public final class ModelCheckpoints {
    */
   public static JsonNode load(Path manifest, Module model) throws CheckpointException {
     Checkpoint c = CheckpointReader.read(manifest);
+    restore(c, model);
+    return c.config();
+  }
+
+  /**
+   * Copies the parameters of an already read checkpoint into {@code model} (all or nothing), ignoring optimiser
+   * state; for callers that need the config before they can build the model.
+   *
+   * @throws CheckpointException when the checkpoint does not fit the model
+   */
+  public static void restore(Checkpoint c, Module model) throws CheckpointException {
     Map<String, Tensor> modelTensors = new LinkedHashMap<>(c.tensors());
     modelTensors.keySet().removeIf(name -> name.startsWith(OPTIMIZER_PREFIX));
-    new Checkpoint(manifest, c.config(), modelTensors).restoreInto(model.namedParameters());
-    return c.config();
+    new Checkpoint(c.manifest(), c.config(), modelTensors).restoreInto(model.namedParameters());
   }
 
   /**
