@@ -109,14 +109,9 @@ public final class RationalQuadraticSpline {
     Tensor delta = hk.div(wk);
     Tensor curvature = dk.add(dk1).sub(delta.mul(2.0));
 
-    Tensor out;
     Tensor theta;
     if (!inverse) {
       theta = v.sub(xk).div(wk);
-      Tensor t1 = theta.mul(theta.rsub(1.0));
-      Tensor numerator = hk.mul(delta.mul(theta.square()).add(dk.mul(t1)));
-      Tensor denominator = delta.add(curvature.mul(t1));
-      out = yk.add(numerator.div(denominator));
     } else {
       Tensor dy = v.sub(yk);
       Tensor a = dy.mul(curvature).add(hk.mul(delta.sub(dk)));
@@ -124,13 +119,14 @@ public final class RationalQuadraticSpline {
       Tensor c = delta.mul(dy).neg();
       Tensor discriminant = b.square().sub(a.mul(c).mul(4.0)).clamp(0.0, Double.MAX_VALUE);
       theta = c.mul(2.0).div(b.neg().sub(discriminant.sqrt()));
-      out = theta.mul(wk).add(xk);
     }
-    // log dy/dx = log(delta^2 (d_{k+1} t^2 + 2 delta t(1-t) + d_k (1-t)^2)) - 2 log(delta + curvature t(1-t))
     Tensor t1 = theta.mul(theta.rsub(1.0));
+    Tensor denominator = delta.add(curvature.mul(t1));
+    Tensor out = inverse ? theta.mul(wk).add(xk)
+        : yk.add(hk.mul(delta.mul(theta.square()).add(dk.mul(t1))).div(denominator));
+    // log dy/dx = log(delta^2 (d_{k+1} t^2 + 2 delta t(1-t) + d_k (1-t)^2)) - 2 log(delta + curvature t(1-t))
     Tensor derivativeNumerator = delta.square()
         .mul(dk1.mul(theta.square()).add(delta.mul(t1).mul(2.0)).add(dk.mul(theta.rsub(1.0).square())));
-    Tensor denominator = delta.add(curvature.mul(t1));
     Tensor logDet = derivativeNumerator.log().sub(denominator.log().mul(2.0));
     if (inverse) {
       logDet = logDet.neg();
