@@ -2,14 +2,8 @@ package org.backmap.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.backmap.md.cg.CgMapper;
 import org.backmap.md.cg.CgStructure;
-import org.backmap.md.hydrogens.Completion;
-import org.backmap.md.hydrogens.HydrogenCompleter;
-import org.backmap.md.structure.StructureException;
-import org.backmap.md.structure.StructureReader;
-import org.backmap.md.templates.TemplateLibrary;
-import org.backmap.md.topology.Topology;
+import org.backmap.md.protein.PreparedProtein;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,17 +22,11 @@ final class CgCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      Topology topology = Topology.build(StructureReader.read(input), TemplateLibrary.ff14SB(), false);
-      Completion completion = HydrogenCompleter.complete(topology);
-      CgStructure cg = CgMapper.map(completion.topology(), true);
-      cg.writePdb(output);
-      spec.commandLine().getOut().printf("%s: %d residues, %d hydrogens added, %d CG particles written to %s%n",
-          input.getFileName(), cg.residues().size(), completion.addedHydrogens(), cg.particleCount(), output);
-      return 0;
-    } catch (StructureException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
-    }
+    PreparedProtein protein = PreparedProtein.read(input);
+    CgStructure cg = protein.cg();
+    cg.writePdb(output);
+    spec.commandLine().getOut().printf("%s: %d residues, %d hydrogens added, %d CG particles written to %s%n",
+        input.getFileName(), cg.residues().size(), protein.completion().addedHydrogens(), cg.particleCount(), output);
+    return 0;
   }
 }

@@ -66,11 +66,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new OptionChecks(spec).atLeast("--epochs", epochs, 1).atLeast("--samples", samples, 20);
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
-    if (epochs < 1 || samples < 20) {
-      throw new IllegalArgumentException("need --epochs >= 1 and --samples >= 20");
-    }
     Files.createDirectories(output);
     Rng rng = Rng.seeded(runtime.seed);
     TensorDataset.Batch all = sinCos(samples, rng.fork("data"));

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.backmap.md.energy.EnergyBreakdown;
 import org.backmap.md.energy.EnergyComponent;
+import org.backmap.md.energy.EnergyEvaluation;
+import org.backmap.md.protein.PreparedProtein;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -34,40 +35,32 @@ final class EnergyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    ForceFieldInput in = ForceFieldInput.read(input, err);
-    double[] x = in.positions();
-    double[] forces = new double[x.length];
-    EnergyBreakdown e = in.energy(runtime.threads).evaluate(x, forces);
-    double rms = 0;
-    for (double f : forces) {
-      rms += f * f;
-    }
-    rms = Math.sqrt(rms / forces.length);
+    PreparedProtein protein = ProteinInput.read(input, spec.commandLine().getErr());
+    EnergyEvaluation e = protein.energy(runtime.threads()).evaluate(protein.positionsNm());
     if (json) {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("file", input.toString());
-      r.put("atoms", in.system().atomCount());
-      r.put("addedHydrogens", in.addedHydrogens());
+      r.put("atoms", protein.atomCount());
+      r.put("addedHydrogens", protein.completion().addedHydrogens());
       Map<String, Double> terms = new LinkedHashMap<>();
       for (EnergyComponent c : EnergyComponent.values()) {
         if (c != EnergyComponent.RESTRAINT) {
-          terms.put(c.key(), e.get(c));
+          terms.put(c.key(), e.energies().get(c));
         }
       }
       r.put("energies_kJ_per_mol", terms);
       r.put("total_kJ_per_mol", e.total());
-      r.put("rms_force_kJ_per_mol_nm", rms);
+      r.put("rms_force_kJ_per_mol_nm", e.rmsForce());
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
     } else {
-      out.printf("%s: %d atoms, AMBER14SB + GBn2 (no cutoff)%n", input, in.system().atomCount());
+      out.printf("%s: %d atoms, AMBER14SB + GBn2 (no cutoff)%n", input, protein.atomCount());
       for (EnergyComponent c : EnergyComponent.values()) {
         if (c != EnergyComponent.RESTRAINT) {
-          out.printf("  %-12s %16.4f kJ/mol%n", c.key(), e.get(c));
+          out.printf("  %-12s %16.4f kJ/mol%n", c.key(), e.energies().get(c));
         }
       }
       out.printf("  %-12s %16.4f kJ/mol%n", "total", e.total());
-      out.printf("  %-12s %16.4f kJ/mol/nm%n", "rms force", rms);
+      out.printf("  %-12s %16.4f kJ/mol/nm%n", "rms force", e.rmsForce());
     }
     out.flush();
     return 0;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of {@code backmap.jar}.
@@ -23,6 +25,10 @@ public final class Main {
 
   static final String VECTOR_MODULE = "jdk.incubator.vector";
 
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On an error, print the stack trace and the causes as well as the one-line message.")
+  boolean verbose;
+
   public static void main(String[] args) throws Exception {
     if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty() && System.getenv("BACKMAP_NO_RELAUNCH") == null) {
       System.exit(relaunchWithVectorModule(args));
@@ -33,29 +39,8 @@ public final class Main {
   /** The configured command line; tests call this to run commands in-process. */
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler(Main::reportError);
+    cli.setExecutionExceptionHandler(ErrorReport::report);
     return cli;
-  }
-
-  /**
-   * Failures are reported as one message line naming what went wrong (set {@code BACKMAP_DEBUG=1} for the stack
-   * trace) with exit code 1; usage errors keep picocli's exit code 2.
-   */
-  private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    java.io.PrintWriter err = cli.getErr();
-    StringBuilder message = new StringBuilder("backmap ").append(cli.getCommandName()).append(": error: ")
-        .append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
-        message.append("\n  caused by: ").append(cause.getMessage());
-      }
-    }
-    err.println(message);
-    if (System.getenv("BACKMAP_DEBUG") != null) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return 1;
   }
 
   private static int relaunchWithVectorModule(String[] args) throws Exception {

@@ -2,19 +2,13 @@ package org.backmap.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.backmap.md.dynamics.BondConstraints;
-import org.backmap.md.dynamics.LangevinMiddleIntegrator;
-import org.backmap.md.dynamics.ReplicaExchange;
-import org.backmap.md.energy.ForceFieldEnergy;
-import org.backmap.md.minimize.EnergyMinimizer;
-import org.backmap.md.system.ForceFieldSystem;
-import org.backmap.md.trajectory.DcdWriter;
-import org.backmap.md.trajectory.EnergyCsvWriter;
-import org.backmap.md.trajectory.PdbTrajectoryWriter;
+import org.backmap.md.protein.PreparedProtein;
+import org.backmap.md.simulation.Simulation;
+import org.backmap.md.simulation.SimulationResult;
+import org.backmap.md.simulation.SimulationSettings;
+import org.backmap.md.simulation.TrajectoryFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,68 +71,29 @@ final class MdCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SimulationSettings settings;
+    try {
+      settings = new SimulationSettings(picoseconds, dt != null ? dt : restraint != null ? 0.001 : 0.002, temperature,
+          maxTemperature, replicas, friction, exchangePs, reportPs, restraint, !noMinimize, runtime.seed, runtime.threads());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (replicas < 1 || !(picoseconds > 0) || !(reportPs > 0) || !(exchangePs > 0)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--replicas must be >= 1 and --ps, --report-ps, --exchange-ps positive");
-    }
-    ForceFieldInput in = ForceFieldInput.read(input, err);
-    ForceFieldSystem system = in.system();
-    int cores = runtime.threads == null ? Runtime.getRuntime().availableProcessors() : runtime.threads;
-    double step = dt != null ? dt : restraint != null ? 0.001 : 0.002;
-    double[] x0 = in.positions();
-    ForceFieldEnergy energy = in.energy(replicas == 1 ? cores : 1, restraint);
-    if (!noMinimize) {
-      x0 = EnergyMinimizer.minimize(energy, x0, EnergyMinimizer.DEFAULT_TOLERANCE, 0, null).x();
-    }
-    double[] ladder = ReplicaExchange.geometricLadder(temperature, replicas == 1 ? temperature : maxTemperature, replicas);
-    List<LangevinMiddleIntegrator> integrators = new ArrayList<>();
-    for (int r = 0; r < replicas; r++) {
-      BondConstraints constraints = new BondConstraints(system.constraintAtoms(), system.constraintLength(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
-      integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], friction, step, runtime.seed + 7919L * r));
-    }
-    ReplicaExchange remd = new ReplicaExchange(integrators, runtime.seed, cores);
-    int stepsPerReport = Math.max(1, (int) Math.round(reportPs / step));
-    // Exchanges are attempted at frame boundaries: every round(exchange / report) frames.
-    int reportsPerExchange = Math.max(1, (int) Math.round(exchangePs / (stepsPerReport * step)));
-    long reports = Math.round(picoseconds / (stepsPerReport * step));
-    try (DcdWriter dcd = new DcdWriter(Path.of(output + ".dcd"), system.atomCount(), stepsPerReport, stepsPerReport, step, "backmap md " + input.getFileName());
-         EnergyCsvWriter csv = new EnergyCsvWriter(Path.of(output + ".csv"));
-         PdbTrajectoryWriter traj = pdb ? new PdbTrajectoryWriter(Path.of(output + ".pdb"), in.structure()) : null) {
-      long t0 = System.nanoTime();
-      for (long k = 1; k <= reports; k++) {
-        remd.advance(stepsPerReport);
-        if (replicas > 1 && k % reportsPerExchange == 0) {
-          remd.exchange();
-        }
-        for (int r = 0; r < replicas; r++) {
-          LangevinMiddleIntegrator md = integrators.get(r);
-          csv.append(r, md.temperature(), md.steps(), md.steps() * step, md.kineticTemperature(), md.potential(), md.kineticEnergy());
-        }
-        dcd.append(integrators.get(0).positions());
-        if (traj != null) {
-          traj.append(integrators.get(0).positions());
-        }
-        double done = k * stepsPerReport * step;
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        err.printf(Locale.ROOT, "\r%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", bar((double) k / reports), done, picoseconds,
-            done / 1000 / (seconds / 86400), ladder[0], integrators.get(0).kineticTemperature());
-        err.flush();
-      }
-      err.println();
-      dcd.finish();
-      csv.finish();
-      if (traj != null) {
-        traj.finish();
-      }
-    }
-    out.printf(Locale.ROOT, "%s: %d atoms, %.1f ps at %s K, dt %.4f ps; wrote %s.dcd, %s.csv%s%n", input, system.atomCount(), picoseconds,
-        replicas == 1 ? String.format(Locale.ROOT, "%.1f", temperature) : String.format(Locale.ROOT, "%.1f..%.1f", ladder[0], ladder[replicas - 1]),
-        step, output, output, pdb ? ", " + output + ".pdb" : "");
-    for (int r = 0; r + 1 < replicas; r++) {
-      out.printf(Locale.ROOT, "  exchange %.1f K <-> %.1f K: %.1f %% accepted%n", ladder[r], ladder[r + 1], 100 * remd.acceptance(r));
+    PreparedProtein protein = ProteinInput.read(input, err);
+    SimulationResult r = Simulation.run(protein, settings, TrajectoryFiles.withPrefix(output, pdb), (frame, frames, ps, seconds, kelvin) -> {
+      err.printf(Locale.ROOT, "\r%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", bar((double) frame / frames), ps, picoseconds,
+          ps / 1000 / (seconds / 86400), settings.temperature(), kelvin);
+      err.flush();
+    });
+    err.println();
+    double[] t = r.temperatures();
+    out.printf(Locale.ROOT, "%s: %d atoms, %.1f ps at %s K, dt %.4f ps; wrote %s.dcd, %s.csv%s%n", input, r.atoms(), picoseconds,
+        t.length == 1 ? String.format(Locale.ROOT, "%.1f", t[0]) : String.format(Locale.ROOT, "%.1f..%.1f", t[0], t[t.length - 1]),
+        settings.timeStep(), output, output, pdb ? ", " + output + ".pdb" : "");
+    for (int i = 0; i < r.acceptance().length; i++) {
+      out.printf(Locale.ROOT, "  exchange %.1f K <-> %.1f K: %.1f %% accepted%n", t[i], t[i + 1], 100 * r.acceptance()[i]);
     }
     out.flush();
     return 0;

@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.minimize.EnergyMinimizer;
 import org.backmap.md.minimize.MinimizationResult;
+import org.backmap.md.protein.PreparedProtein;
 import org.backmap.md.structure.PdbWriter;
-import org.backmap.md.system.SystemBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -42,12 +42,16 @@ final class MinimizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OptionChecks check = new OptionChecks(spec).positive("--tolerance", tolerance).atLeast("--max-iterations", maxIterations, 0);
+    if (restraint != null) {
+      check.positive("--restrain-heavy", restraint);
+    }
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ForceFieldInput in = ForceFieldInput.read(input, err);
-    double[] x0 = in.positions();
-    ForceFieldEnergy energy = in.energy(runtime.threads, restraint);
+    PreparedProtein protein = ProteinInput.read(input, err);
+    ForceFieldEnergy energy = restraint == null ? protein.energy(runtime.threads()) : protein.restrainedEnergy(runtime.threads(), restraint);
+    double[] x0 = protein.positionsNm();
     double start = energy.energy(x0);
     MinimizationResult r = EnergyMinimizer.minimize(energy, x0, tolerance, maxIterations, iteration -> {
       if (iteration % 100 == 0) {
@@ -55,10 +59,10 @@ final class MinimizeCommand implements Callable<Integer> {
         err.flush();
       }
     });
-    PdbWriter.write(SystemBuilder.withPositionsNm(in.structure(), r.x()), output);
     err.print("\r");
+    PdbWriter.write(protein.withPositionsNm(r.x()), output);
     out.printf("%s -> %s: %d atoms; energy %.4f -> %.4f kJ/mol in %d iterations (%d evaluations), rms force %.3f kJ/mol/nm%s%n",
-        input, output, in.system().atomCount(), start, r.value(), r.iterations(), r.evaluations(), r.rmsGradient(),
+        input, output, protein.atomCount(), start, r.value(), r.iterations(), r.evaluations(), r.rmsGradient(),
         r.converged() ? "" : " (not converged)");
     out.flush();
     return 0;

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.backmap.md.cg.CgStructure;
 import org.backmap.md.templates.TemplateLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CgCommandTest {
-  private static final String CHIGNOLIN = """
+  /** The dipeptide Gly-Tyr (C-terminal OXT, no hydrogens). */
+  private static final String GLY_TYR = """
       ATOM      1  N   GLY A   1      -6.778  -1.424   4.200  1.00  0.00           N
       ATOM      2  CA  GLY A   1      -6.878  -0.708   2.896  1.00  0.00           C
       ATOM      3  C   GLY A   1      -5.557  -0.840   2.138  1.00  0.00           C
@@ -36,22 +34,14 @@ class CgCommandTest {
       END
       """;
 
-  private static int run(StringWriter out, StringWriter err, String... args) {
-    CommandLine cl = Main.newCommandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
-
   @Test
   void mapsADipeptideToCgAndTheFileReadsBack(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("gy.pdb");
-    Files.writeString(in, CHIGNOLIN);
+    Files.writeString(in, GLY_TYR);
     Path out = dir.resolve("cg.pdb");
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    assertEquals(0, run(o, e, "cg", "-i", in.toString(), "-o", out.toString()), e.toString());
-    assertTrue(o.toString().contains("2 residues"), o.toString());
+    Cli.Result r = Cli.run("cg", "-i", in.toString(), "-o", out.toString());
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("2 residues"), r.toString());
     CgStructure cg = CgStructure.read(out, TemplateLibrary.ff14SB());
     assertEquals("NGLY", cg.residues().get(0).template());
     assertEquals("CTYR", cg.residues().get(1).template());
@@ -61,29 +51,26 @@ class CgCommandTest {
   @Test
   void badInputNamesTheAtomAndWritesNothing(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("bad.pdb");
-    Files.writeString(in, CHIGNOLIN.replace("ATOM     10  CG  TYR", "ATOM     10  CD1 TYR"));
+    Files.writeString(in, GLY_TYR.replace("ATOM     10  CG  TYR", "ATOM     10  CD1 TYR"));
     Path out = dir.resolve("cg.pdb");
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    assertEquals(1, run(o, e, "cg", "-i", in.toString(), "-o", out.toString()));
-    assertEquals("error: bad.pdb: chain A residue 2 TYR atom CD1: duplicated atom", e.toString().strip());
+    Cli.Result r = Cli.run("cg", "-i", in.toString(), "-o", out.toString());
+    assertEquals(ErrorReport.INPUT, r.exitCode(), r.toString());
+    assertEquals("backmap cg: error: bad.pdb: chain A residue 2 TYR atom CD1: duplicated atom", r.err().strip());
     assertFalse(Files.exists(out));
-    try (var files = Files.list(dir)) {
-      assertEquals(1, files.count(), "no temporary file left");
-    }
+    assertEquals(java.util.List.of("bad.pdb"), Cli.files(dir), "no output and no temporary file");
   }
 
   @Test
   void inspectReportsTemplatesAndMissingAtomsAsTextAndJson(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("gy.pdb");
-    Files.writeString(in, CHIGNOLIN.replace("ATOM     16  OH  TYR A   2       0.304  -0.402  -4.307  1.00  0.00           O\n", ""));
-    StringWriter o = new StringWriter();
-    assertEquals(0, run(o, new StringWriter(), "inspect", "-i", in.toString()));
-    assertTrue(o.toString().contains("1:NGLY 2:CTYR"), o.toString());
-    assertTrue(o.toString().contains("residues missing heavy atoms: [A 2 CTYR [OH]]"), o.toString());
-    StringWriter j = new StringWriter();
-    assertEquals(0, run(j, new StringWriter(), "inspect", "-i", in.toString(), "--json"));
-    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.toString());
+    Files.writeString(in, GLY_TYR.replace("ATOM     16  OH  TYR A   2       0.304  -0.402  -4.307  1.00  0.00           O\n", ""));
+    Cli.Result text = Cli.run("inspect", "-i", in.toString());
+    assertEquals(0, text.exitCode(), text.toString());
+    assertTrue(text.out().contains("1:NGLY 2:CTYR"), text.toString());
+    assertTrue(text.out().contains("residues missing heavy atoms: [A 2 CTYR [OH]]"), text.toString());
+    Cli.Result json = Cli.run("inspect", "-i", in.toString(), "--json");
+    assertEquals(0, json.exitCode(), json.toString());
+    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertEquals("CTYR", tree.get("chains").get(0).get("residues").get(1).get("template").asText());
     assertEquals("OH", tree.get("chains").get(0).get("residues").get(1).get("missingHeavyAtoms").get(0).asText());
   }

@@ -5,38 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DemoCommandTest {
 
-  private static String[] run(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
-  }
-
   @Test
   void helpListsTheCommands() {
-    String[] r = run("--help");
-    assertEquals("0", r[0]);
-    assertTrue(r[1].contains("demo"), r[1]);
+    Cli.Result r = Cli.run("--help");
+    assertEquals(0, r.exitCode());
+    for (String command : new String[] {"demo", "cg", "inspect", "energy", "minimize", "md"}) {
+      assertTrue(r.out().contains(command), r.toString());
+    }
   }
 
   @Test
   void demoTrainsChecksReloadAndWritesAReport(@TempDir Path dir) throws Exception {
-    String[] r = run("demo", "-o", dir.toString(), "--epochs", "15", "--samples", "1000", "--progress", "NONE");
-    assertEquals("0", r[0], r[1] + r[2]);
-    assertTrue(r[1].contains("predictions identical"), r[1]);
+    Cli.Result r = Cli.run("demo", "-o", dir.toString(), "--epochs", "15", "--samples", "1000", "--progress", "NONE");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("predictions identical"), r.toString());
     JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
     assertTrue(report.get("reloadedPredictionsIdentical").asBoolean());
     assertEquals(15, report.get("history").size());
@@ -46,12 +35,17 @@ class DemoCommandTest {
   }
 
   @Test
-  void badOptionsFailWithAMessageAndNonZeroExit(@TempDir Path dir) {
-    String[] r = run("demo", "-o", dir.toString(), "--epochs", "0");
-    assertTrue(!r[0].equals("0"));
-    assertTrue(r[2].contains("--epochs"), r[2]);
-    r = run("demo", "--backend", "no-such-backend", "-o", dir.toString());
-    assertTrue(!r[0].equals("0"));
-    assertTrue(r[2].contains("no-such-backend"), r[2]);
+  void badOptionsAreUsageErrorsThatNameTheOption(@TempDir Path dir) {
+    Cli.Result r = Cli.run("demo", "-o", dir.toString(), "--epochs", "0");
+    assertEquals(ErrorReport.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("--epochs"), r.toString());
+    assertTrue(r.err().contains("Usage:"), r.toString());
+    r = Cli.run("demo", "--backend", "no-such-backend", "-o", dir.toString());
+    assertEquals(ErrorReport.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("no-such-backend"), r.toString());
+    r = Cli.run("demo", "--threads", "0", "-o", dir.toString());
+    assertEquals(ErrorReport.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("--threads"), r.toString());
+    assertEquals(0, Cli.files(dir).size(), "nothing written: " + Cli.files(dir));
   }
 }

@@ -6,60 +6,91 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** {@code energy}, {@code minimize} and {@code md} on chignolin (1UAO, with hydrogens). */
+/**
+ * {@code energy}, {@code minimize} and {@code md} on chignolin (1UAO model 1, with hydrogens). Energies are compared
+ * with OpenMM 7.7's, stored in {@code chignolin/1UAO-openmm-energy.json} by
+ * {@code cli/src/test/python/chignolin_reference.py}.
+ */
 class ForceFieldCommandsTest {
-  private static final Path CHIGNOLIN = Path.of(System.getProperty("backmap.shared.dir", "../../shared"), "data/pdb/chignolin/1UAO.pdb");
+  private static final Path CHIGNOLIN = Cli.resource("chignolin/1UAO.pdb");
+  private static final List<String> TERMS = List.of("bond", "angle", "torsion", "lj", "coulomb", "gb_polar", "gb_surface");
 
-  private static int run(StringWriter out, StringWriter err, String... args) {
-    CommandLine cl = Main.newCommandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
+  private static JsonNode energyJson(Path pdb) throws Exception {
+    Cli.Result r = Cli.run("energy", "-i", pdb.toString(), "--json", "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    return new ObjectMapper().readTree(r.out());
   }
 
   @Test
-  void energyPrintsEveryTermAsJson() throws Exception {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    assertEquals(0, run(out, err, "energy", "-i", CHIGNOLIN.toString(), "--json", "--threads", "1"), err.toString());
-    JsonNode r = new ObjectMapper().readTree(out.toString());
-    assertEquals(138, r.get("atoms").asInt());
-    double sum = 0;
-    for (String k : List.of("bond", "angle", "torsion", "lj", "coulomb", "gb_polar", "gb_surface")) {
-      sum += r.get("energies_kJ_per_mol").get(k).asDouble();
+  void energyEqualsOpenMmTermByTerm() throws Exception {
+    JsonNode ours = energyJson(CHIGNOLIN);
+    JsonNode openmm = new ObjectMapper().readTree(Cli.resource("chignolin/1UAO-openmm-energy.json").toFile());
+    assertEquals(138, ours.get("atoms").asInt());
+    assertEquals(0, ours.get("addedHydrogens").asInt());
+    for (String term : TERMS) {
+      double expected = openmm.get(term).asDouble();
+      assertEquals(expected, ours.get("energies_kJ_per_mol").get(term).asDouble(), 1e-6 * Math.abs(expected), term);
     }
-    assertEquals(sum, r.get("total_kJ_per_mol").asDouble(), 1e-9 * Math.abs(sum));
+    assertEquals(openmm.get("total").asDouble(), ours.get("total_kJ_per_mol").asDouble(), 1e-6 * Math.abs(openmm.get("total").asDouble()));
+    assertEquals(openmm.get("rms_force").asDouble(), ours.get("rms_force_kJ_per_mol_nm").asDouble(), 1e-6 * openmm.get("rms_force").asDouble());
+  }
+
+  @Test
+  void energyTextNamesEveryTerm() {
+    Cli.Result r = Cli.run("energy", "-i", CHIGNOLIN.toString(), "--threads", "2");
+    assertEquals(0, r.exitCode(), r.toString());
+    for (String term : TERMS) {
+      assertTrue(r.out().contains(term), r.toString());
+    }
+    assertTrue(r.out().contains("rms force"), r.toString());
   }
 
   @Test
   void minimizeLowersTheEnergyAndWritesPdb(@TempDir Path dir) throws Exception {
     Path outPdb = dir.resolve("min.pdb");
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    assertEquals(0, run(out, err, "minimize", "-i", CHIGNOLIN.toString(), "-o", outPdb.toString(), "--max-iterations", "50", "--threads", "1"), err.toString());
-    assertTrue(Files.size(outPdb) > 0);
-    StringWriter out2 = new StringWriter();
-    run(out2, new StringWriter(), "energy", "-i", outPdb.toString(), "--json", "--threads", "1");
-    StringWriter out3 = new StringWriter();
-    run(out3, new StringWriter(), "energy", "-i", CHIGNOLIN.toString(), "--json", "--threads", "1");
-    double after = new ObjectMapper().readTree(out2.toString()).get("total_kJ_per_mol").asDouble();
-    double before = new ObjectMapper().readTree(out3.toString()).get("total_kJ_per_mol").asDouble();
+    Cli.Result r = Cli.run("minimize", "-i", CHIGNOLIN.toString(), "-o", outPdb.toString(), "--max-iterations", "50", "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    double before = energyJson(CHIGNOLIN).get("total_kJ_per_mol").asDouble();
+    double after = energyJson(outPdb).get("total_kJ_per_mol").asDouble();
     assertTrue(after < before - 100, before + " -> " + after);
+  }
+
+  @Test
+  void impossibleOptionsAreUsageErrorsAndWriteNothing(@TempDir Path dir) {
+    String out = dir.resolve("x.pdb").toString();
+    String prefix = dir.resolve("run").toString();
+    String in = CHIGNOLIN.toString();
+    List<String[]> bad = List.of(
+        new String[] {"minimize", "-i", in, "-o", out, "--tolerance", "-1"},
+        new String[] {"minimize", "-i", in, "-o", out, "--tolerance", "NaN"},
+        new String[] {"minimize", "-i", in, "-o", out, "--max-iterations", "-5"},
+        new String[] {"md", "-i", in, "-o", prefix, "--dt", "0"},
+        new String[] {"md", "-i", in, "-o", prefix, "--dt", "-0.001"},
+        new String[] {"md", "-i", in, "-o", prefix, "--ps", "Infinity"},
+        new String[] {"md", "-i", in, "-o", prefix, "--friction", "-1"},
+        new String[] {"md", "-i", in, "-o", prefix, "--temperature", "0"},
+        new String[] {"md", "-i", in, "-o", prefix, "--ps", "1", "--report-ps", "2"},
+        new String[] {"energy", "-i", in, "--threads", "0"});
+    for (String[] args : bad) {
+      Cli.Result r = Cli.run(args);
+      assertEquals(ErrorReport.USAGE, r.exitCode(), String.join(" ", args) + "\n" + r);
+      assertTrue(r.err().contains("Usage:"), r.toString());
+    }
+    assertEquals(List.of(), Cli.files(dir));
   }
 
   @Test
   void replicaExchangeWritesTrajectoriesAndEnergies(@TempDir Path dir) throws Exception {
     String prefix = dir.resolve("run").toString();
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    assertEquals(0, run(out, err, "md", "-i", CHIGNOLIN.toString(), "-o", prefix, "--ps", "0.4", "--report-ps", "0.1",
-        "--exchange-ps", "0.2", "--replicas", "2", "--pdb", "--threads", "2", "--seed", "3"), err.toString());
+    Cli.Result r = Cli.run("md", "-i", CHIGNOLIN.toString(), "-o", prefix, "--ps", "0.4", "--report-ps", "0.1",
+        "--exchange-ps", "0.2", "--replicas", "2", "--pdb", "--threads", "2", "--seed", "3");
+    assertEquals(0, r.exitCode(), r.toString());
     Path dcd = Path.of(prefix + ".dcd");
     // header 196 bytes + 4 frames of 3 records (8 + 4 * 138 bytes)
     assertEquals(196 + 4 * 3 * (8 + 4 * 138), Files.size(dcd));
@@ -67,9 +98,7 @@ class ForceFieldCommandsTest {
     assertEquals(1 + 4 * 2, csv.size());
     assertTrue(csv.get(0).startsWith("replica,temperature_K,step,time_ps"));
     assertEquals(4, Files.readAllLines(Path.of(prefix + ".pdb")).stream().filter(l -> l.startsWith("MODEL")).count());
-    assertTrue(out.toString().contains("exchange 300.0 K <-> 450.0 K"), out.toString());
-    try (var files = Files.list(dir)) {
-      assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left behind");
-    }
+    assertTrue(r.out().contains("exchange 300.0 K <-> 450.0 K"), r.toString());
+    assertFalse(Cli.files(dir).stream().anyMatch(f -> f.endsWith(".tmp")), "temporary files left behind: " + Cli.files(dir));
   }
 }

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.backmap.md.hydrogens.Completion;
-import org.backmap.md.hydrogens.HydrogenCompleter;
+import org.backmap.md.protein.PreparationOptions;
+import org.backmap.md.protein.PreparedProtein;
 import org.backmap.md.structure.Chain;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Residue;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureReader;
-import org.backmap.md.templates.TemplateLibrary;
-import org.backmap.md.topology.Topology;
 
 /** Test structures from {@code src/test/resources/pdb/corpus}. */
 public final class TestData {
@@ -62,8 +61,7 @@ public final class TestData {
 
   /** A corpus file read, stripped of hydrogens and completed (all hydrogens at template geometry). */
   public static Completion completed(String name) {
-    Structure heavy = stripHydrogens(read(name));
-    return HydrogenCompleter.complete(Topology.build(heavy, TemplateLibrary.ff14SB(), true));
+    return PreparedProtein.of(stripHydrogens(read(name)), PreparationOptions.defaults().withChainBreaksAllowed(true)).completion();
   }
 
   /** Residue by chain index and position. */

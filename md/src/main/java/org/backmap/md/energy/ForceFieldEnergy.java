@@ -98,6 +98,16 @@ public final class ForceFieldEnergy {
     return e;
   }
 
+  /**
+   * Energy and forces of one configuration, in new arrays.
+   *
+   * @param x positions, flat (nm), not modified
+   */
+  public EnergyEvaluation evaluate(double[] x) {
+    double[] forces = new double[x.length];
+    return new EnergyEvaluation(evaluate(x, forces), forces);
+  }
+
   /** Total potential energy of one configuration (kJ/mol). */
   public double energy(double[] x) {
     return evaluate(x, null).total();

@@ -1,0 +1,161 @@
+package org.backmap.md.protein;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.backmap.md.cg.CgMapper;
+import org.backmap.md.cg.CgStructure;
+import org.backmap.md.energy.ForceFieldEnergy;
+import org.backmap.md.hydrogens.Completion;
+import org.backmap.md.hydrogens.HydrogenCompleter;
+import org.backmap.md.structure.Element;
+import org.backmap.md.structure.Structure;
+import org.backmap.md.structure.StructureException;
+import org.backmap.md.structure.StructureReader;
+import org.backmap.md.system.ForceFieldSystem;
+import org.backmap.md.system.SystemBuilder;
+import org.backmap.md.topology.Topology;
+
+/**
+ * A protein read from a file with its templates assigned and its missing hydrogens (and C-terminal OXT) completed:
+ * the starting point of CG mapping, energies, minimisation, dynamics and training data.
+ *
+ * <p>Reading never fails on missing heavy atoms: {@link #summary()} reports them. What needs every atom fails
+ * then with a {@link StructureException} naming file, residue and atom: {@link #cg()}, {@link #system()} and the
+ * energies. The force-field system is built on first use and kept. Instances are immutable and thread-safe.
+ */
+public final class PreparedProtein {
+  private final Topology input;
+  private final Completion completion;
+  private volatile ForceFieldSystem system;
+
+  private PreparedProtein(Topology input, Completion completion) {
+    this.input = input;
+    this.completion = completion;
+  }
+
+  /**
+   * Reads model 1 of {@code file} (PDB or mmCIF, plain or gzip) with chain breaks as errors.
+   *
+   * @throws StructureException when the file cannot be used, naming file, residue and atom
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static PreparedProtein read(Path file) {
+    return read(file, PreparationOptions.defaults());
+  }
+
+  /** Reads {@code file} as {@code options} say. */
+  public static PreparedProtein read(Path file, PreparationOptions options) {
+    return of(StructureReader.read(file, options.model() - 1), options);
+  }
+
+  /** Prepares a structure already in memory. */
+  public static PreparedProtein of(Structure structure, PreparationOptions options) {
+    Topology topology = Topology.build(structure, options.library(), options.allowChainBreaks());
+    return new PreparedProtein(topology, HydrogenCompleter.complete(topology));
+  }
+
+  /** The file name (or other source) the protein came from, as used in messages. */
+  public String source() {
+    return input.structure().source();
+  }
+
+  /** The completed structure: atoms of each residue in template order, hydrogens included. */
+  public Structure structure() {
+    return completion.structure();
+  }
+
+  /** The topology of the completed structure. */
+  public Topology topology() {
+    return completion.topology();
+  }
+
+  /** The topology of the structure as read, before completion: what was missing. */
+  public Topology inputTopology() {
+    return input;
+  }
+
+  /** What hydrogen completion did. */
+  public Completion completion() {
+    return completion;
+  }
+
+  /** Number of atoms of the completed structure. */
+  public int atomCount() {
+    return structure().atomCount();
+  }
+
+  /** Notes from reading and template assignment (alternate locations, dropped records, ...). */
+  public List<String> notes() {
+    List<String> notes = new ArrayList<>(input.structure().notes());
+    notes.addAll(input.notes());
+    return List.copyOf(notes);
+  }
+
+  /** The per-residue summary that {@code backmap inspect} prints. */
+  public ProteinSummary summary() {
+    return ProteinSummary.of(this);
+  }
+
+  /**
+   * The CG structure: kept backbone atoms and one bead per residue.
+   *
+   * @throws StructureException naming the residue when heavy atoms are missing
+   */
+  public CgStructure cg() {
+    return CgMapper.map(topology(), true);
+  }
+
+  /**
+   * The AMBER14SB + GBn2 system, built on first use.
+   *
+   * @throws StructureException naming the residue and atom when heavy atoms are missing
+   */
+  public ForceFieldSystem system() {
+    ForceFieldSystem s = system;
+    if (s == null) {
+      synchronized (this) {
+        if (system == null) {
+          system = SystemBuilder.build(topology());
+        }
+        s = system;
+      }
+    }
+    return s;
+  }
+
+  /** Positions of the completed structure, flat, in nm. */
+  public double[] positionsNm() {
+    return SystemBuilder.positionsNm(structure());
+  }
+
+  /** The completed structure with its atoms moved to {@code xNm} (flat, nm). */
+  public Structure withPositionsNm(double[] xNm) {
+    return SystemBuilder.withPositionsNm(structure(), xNm);
+  }
+
+  /** Indices of the heavy (non-hydrogen) atoms. */
+  public int[] heavyAtoms() {
+    Element[] e = system().elements();
+    return IntStream.range(0, e.length).filter(i -> e[i] != Element.H).toArray();
+  }
+
+  /** The potential energy, no cutoff, evaluated on {@code threads} threads. */
+  public ForceFieldEnergy energy(int threads) {
+    return ForceFieldEnergy.of(system(), threads);
+  }
+
+  /**
+   * The potential energy plus harmonic restraints that hold every heavy atom at its position in this structure.
+   *
+   * @param threads threads of each evaluation
+   * @param heavyAtomK force constant (kJ/mol/nm^2), positive
+   */
+  public ForceFieldEnergy restrainedEnergy(int threads, double heavyAtomK) {
+    if (!(heavyAtomK > 0) || Double.isInfinite(heavyAtomK)) {
+      throw new IllegalArgumentException("restraint force constant must be positive and finite, got " + heavyAtomK);
+    }
+    return energy(threads).withRestraints(heavyAtoms(), positionsNm(), heavyAtomK);
+  }
+}

@@ -1,0 +1,80 @@
+package org.backmap.md.simulation;
+
+/**
+ * What a {@link Simulation} runs. Every value is checked here, so a run never starts with settings that cannot
+ * work; the messages name the setting.
+ *
+ * @param picoseconds simulated time (ps), positive and finite
+ * @param timeStep integration time step (ps), in {@code (0, MAX_TIME_STEP]}
+ * @param temperature bath temperature (K), the lowest one with replicas
+ * @param maxTemperature highest replica temperature (K), at least {@code temperature}; ignored with one replica
+ * @param replicas temperature replicas, exponentially spaced; 1 for plain Langevin dynamics
+ * @param friction collision rate (1/ps), {@code >= 0}
+ * @param exchangePs time between exchange attempts (ps)
+ * @param reportPs time between frames and energy rows (ps), at most {@code picoseconds}
+ * @param heavyRestraint force constant (kJ/mol/nm^2) of restraints holding heavy atoms at their start, or
+ *     {@code null} for none
+ * @param minimizeFirst whether to minimise the energy before dynamics
+ * @param seed random seed of velocities, noise and exchanges
+ * @param threads threads: energy evaluation with one replica, replicas stepped side by side with several
+ */
+public record SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
+    int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
+    long seed, int threads) {
+
+  /** Largest time step (ps) allowed: bonds to hydrogen are constrained, heavier ones are not. */
+  public static final double MAX_TIME_STEP = 0.005;
+
+  public SimulationSettings {
+    positive("simulated time (ps)", picoseconds);
+    positive("time step (ps)", timeStep);
+    if (timeStep > MAX_TIME_STEP) {
+      throw new IllegalArgumentException("time step (ps) must be at most " + MAX_TIME_STEP + " with hydrogen-bond constraints, got " + timeStep);
+    }
+    positive("temperature (K)", temperature);
+    if (replicas < 1) {
+      throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
+    }
+    if (replicas > 1 && !(Double.isFinite(maxTemperature) && maxTemperature >= temperature)) {
+      throw new IllegalArgumentException("highest replica temperature (K) must be finite and at least " + temperature + ", got " + maxTemperature);
+    }
+    if (!(Double.isFinite(friction) && friction >= 0)) {
+      throw new IllegalArgumentException("friction (1/ps) must be finite and >= 0, got " + friction);
+    }
+    positive("exchange interval (ps)", exchangePs);
+    positive("report interval (ps)", reportPs);
+    if (reportPs > picoseconds) {
+      throw new IllegalArgumentException("report interval (" + reportPs + " ps) is longer than the run (" + picoseconds + " ps)");
+    }
+    if (reportPs < timeStep) {
+      throw new IllegalArgumentException("report interval (" + reportPs + " ps) is shorter than the time step (" + timeStep + " ps)");
+    }
+    if (heavyRestraint != null) {
+      positive("restraint force constant (kJ/mol/nm^2)", heavyRestraint);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+  }
+
+  private static void positive(String what, double value) {
+    if (!(Double.isFinite(value) && value > 0)) {
+      throw new IllegalArgumentException(what + " must be finite and greater than 0, got " + value);
+    }
+  }
+
+  /** Integration steps between two frames. */
+  public int stepsPerFrame() {
+    return Math.max(1, (int) Math.round(reportPs / timeStep));
+  }
+
+  /** Frames written; exchanges happen at frame boundaries. */
+  public long frames() {
+    return Math.round(picoseconds / (stepsPerFrame() * timeStep));
+  }
+
+  /** Frames between two exchange attempts. */
+  public int framesPerExchange() {
+    return Math.max(1, (int) Math.round(exchangePs / (stepsPerFrame() * timeStep)));
+  }
+}

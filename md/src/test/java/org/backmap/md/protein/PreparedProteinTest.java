@@ -1,0 +1,92 @@
+package org.backmap.md.protein;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backmap.md.TestData;
+import org.backmap.md.energy.EnergyComponent;
+import org.backmap.md.energy.EnergyEvaluation;
+import org.backmap.md.energy.ForceFieldEnergy;
+import org.backmap.md.structure.Element;
+import org.backmap.md.structure.Structure;
+import org.backmap.md.structure.StructureException;
+import org.backmap.md.system.SystemBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreparedProteinTest {
+
+  @Test
+  void hydrogensStrippedFromAFileComeBackAndTheEnergyMatchesTheLowLevelChain() {
+    Structure heavy = TestData.stripHydrogens(TestData.read("1UAO.pdb"));
+    PreparedProtein p = PreparedProtein.of(heavy, PreparationOptions.defaults());
+    assertEquals(138, p.atomCount());
+    assertEquals(138 - heavy.atomCount(), p.completion().addedHydrogens());
+    assertEquals(p.completion().addedHydrogens(), p.summary().missingHydrogens());
+    assertSame(p.system(), p.system(), "the system is built once");
+    double[] x = p.positionsNm();
+    EnergyEvaluation e = p.energy(1).evaluate(x);
+    double[] forces = new double[x.length];
+    double direct = ForceFieldEnergy.of(SystemBuilder.build(p.structure()), 1).evaluate(x, forces).total();
+    assertEquals(direct, e.total(), 0.0);
+    assertArrayEquals(forces, e.forces(), 0.0);
+    double sum = 0;
+    for (double f : forces) {
+      sum += f * f;
+    }
+    assertEquals(Math.sqrt(sum / forces.length), e.rmsForce(), 1e-12 * e.rmsForce());
+  }
+
+  @Test
+  void restraintsHoldEveryHeavyAtomAndOnlyThem() {
+    PreparedProtein p = PreparedProtein.read(TestData.corpus("1UAO.pdb"));
+    int[] heavy = p.heavyAtoms();
+    Element[] elements = p.system().elements();
+    assertEquals(List.of(), java.util.Arrays.stream(heavy).filter(i -> elements[i] == Element.H).boxed().toList());
+    double[] x = p.positionsNm();
+    ForceFieldEnergy restrained = p.restrainedEnergy(1, 1000);
+    assertEquals(0, restrained.evaluate(x).energies().get(EnergyComponent.RESTRAINT), 0.0, "no restraint energy at the start");
+    double[] moved = x.clone();
+    moved[3 * heavy[0]] += 0.1;
+    assertEquals(0.5 * 1000 * 0.01, restrained.evaluate(moved).energies().get(EnergyComponent.RESTRAINT), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> p.restrainedEnergy(1, -1));
+    assertThrows(IllegalArgumentException.class, () -> p.restrainedEnergy(1, Double.NaN));
+  }
+
+  @Test
+  void missingHeavyAtomsAreSummarisedAndFailOnlyWhatNeedsThem(@TempDir Path dir) throws Exception {
+    List<String> lines = Files.readAllLines(TestData.corpus("1UAO.pdb")).stream()
+        .filter(l -> !(l.startsWith("ATOM") && l.substring(12, 16).strip().equals("OH") && l.substring(17, 20).equals("TYR"))).toList();
+    Path file = Files.write(dir.resolve("no-oh.pdb"), lines);
+    PreparedProtein p = PreparedProtein.read(file);
+    assertTrue(p.summary().residuesMissingHeavyAtoms().getFirst().endsWith("[OH]"), p.summary().residuesMissingHeavyAtoms().toString());
+    StructureException cg = assertThrows(StructureException.class, p::cg);
+    assertTrue(cg.getMessage().startsWith("no-oh.pdb: chain A residue 2 TYR atom OH"), cg.getMessage());
+    StructureException system = assertThrows(StructureException.class, p::system);
+    assertTrue(system.getMessage().startsWith("no-oh.pdb: ") && system.getMessage().contains("OH"), system.getMessage());
+  }
+
+  @Test
+  void modelsAreOneBasedAndOptionsAreChecked(@TempDir Path dir) throws Exception {
+    List<String> atoms = Files.readAllLines(TestData.corpus("1UAO.pdb")).stream().filter(l -> l.startsWith("ATOM")).toList();
+    List<String> twoModels = new java.util.ArrayList<>(List.of("MODEL        1"));
+    twoModels.addAll(atoms);
+    twoModels.addAll(List.of("ENDMDL", "MODEL        2"));
+    // model 2: every x shifted by +1.000 Angstrom
+    atoms.forEach(l -> twoModels.add(l.substring(0, 30) + String.format(java.util.Locale.ROOT, "%8.3f", Double.parseDouble(l.substring(30, 38)) + 1) + l.substring(38)));
+    twoModels.addAll(List.of("ENDMDL", "END"));
+    Path file = Files.write(dir.resolve("two.pdb"), twoModels);
+    PreparedProtein first = PreparedProtein.read(file);
+    PreparedProtein second = PreparedProtein.read(file, PreparationOptions.defaults().withModel(2));
+    assertEquals(first.atomCount(), second.atomCount());
+    assertEquals(first.positionsNm()[0] + 0.1, second.positionsNm()[0], 1e-9, "model 2 is read, not model 1");
+    assertThrows(StructureException.class, () -> PreparedProtein.read(file, PreparationOptions.defaults().withModel(3)));
+    assertThrows(IllegalArgumentException.class, () -> PreparationOptions.defaults().withModel(0));
+  }
+}
