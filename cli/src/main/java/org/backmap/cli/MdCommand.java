@@ -96,7 +96,7 @@ final class MdCommand implements Callable<Integer> {
     double[] ladder = ReplicaExchange.geometricLadder(temperature, replicas == 1 ? temperature : maxTemperature, replicas);
     List<LangevinMiddleIntegrator> integrators = new ArrayList<>();
     for (int r = 0; r < replicas; r++) {
-      BondConstraints constraints = new BondConstraints(system.constraintAtoms(), system.constraintLength(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
+      BondConstraints constraints = new BondConstraints(system.constraints().atoms(), system.constraints().length(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
       integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], friction, step, runtime.seed + 7919L * r));
     }
     ReplicaExchange remd = new ReplicaExchange(integrators, runtime.seed, cores);
