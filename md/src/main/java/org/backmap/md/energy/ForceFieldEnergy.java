@@ -52,15 +52,12 @@ public final class ForceFieldEnergy {
   }
 
   private static List<EnergyTerm> standardTerms(ForceFieldSystem s) {
-    ForceFieldSystem.GbParameters gb = s.gb();
     return List.of(
-        new HarmonicBondTerm(s.bondAtoms(), s.bondLength(), s.bondK()),
-        new HarmonicAngleTerm(s.angleAtoms(), s.angleTheta(), s.angleK()),
-        new PeriodicTorsionTerm(s.torsionAtoms(), s.torsionPeriodicity(), s.torsionPhase(), s.torsionK()),
-        new NonbondedTerm(s.charges(), s.sigma(), s.epsilon(), s.excludedAbove(), s.pair14Atoms(),
-            s.pair14ChargeProduct(), s.pair14Sigma(), s.pair14Epsilon()),
-        new Gbn2Term(s.charges(), gb.offsetRadius(), gb.scaledRadius(), gb.alpha(), gb.beta(), gb.gamma(),
-            gb.radiusIndex(), gb.neckM0(), gb.neckD0(), gb.distinctRadii()));
+        new HarmonicBondTerm(s.bonds()),
+        new HarmonicAngleTerm(s.angles()),
+        new PeriodicTorsionTerm(s.torsions()),
+        new NonbondedTerm(s.nonbonded()),
+        new Gbn2Term(s.nonbonded().charges(), s.gb()));
   }
 
   /** The system. */

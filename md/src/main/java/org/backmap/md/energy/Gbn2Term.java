@@ -1,6 +1,7 @@
 package org.backmap.md.energy;
 
 import org.backmap.md.forcefield.Gbn2Parameters;
+import org.backmap.md.system.GbParameters;
 
 /**
  * GBn2 generalized-Born solvation with the ACE surface-area term (Amber {@code igb=8}; Nguyen, Roe and Simmerling,
@@ -42,34 +43,32 @@ public final class Gbn2Term implements EnergyTerm {
   private final double polarScale;
 
   /**
-   * @param charge partial charges (e)
-   * @param offsetRadius {@code or} (nm)
-   * @param scaledRadius {@code sr} (nm)
-   * @param alpha rescaling alpha per atom
-   * @param beta rescaling beta per atom
-   * @param gamma rescaling gamma per atom
-   * @param radiusIndex distinct-radius index per atom
-   * @param neckM0 neck heights (1/nm), {@code [index_i * distinct + index_j]} for the integral of atom i
-   * @param neckD0 neck positions (nm), same layout
-   * @param distinct number of distinct radii
+   * The term of {@code gb}, whose arrays it copies. The neck tables are read {@code [index_i * n + index_j]} for
+   * the integral of atom i.
+   *
+   * @param charge partial charges (e), one per atom of {@code gb}: the nonbonded charges
+   * @param gb the GBn2 parameters
+   * @throws IllegalArgumentException when there are not as many charges as atoms
    */
-  public Gbn2Term(double[] charge, double[] offsetRadius, double[] scaledRadius, double[] alpha, double[] beta,
-      double[] gamma, int[] radiusIndex, double[] neckM0, double[] neckD0, int distinct) {
-    n = charge.length;
+  public Gbn2Term(double[] charge, GbParameters gb) {
+    n = gb.count();
+    if (charge.length != n) {
+      throw new IllegalArgumentException("Gbn2Term: " + charge.length + " charges for " + n + " atoms");
+    }
     this.charge = charge.clone();
-    this.or = offsetRadius.clone();
-    this.sr = scaledRadius.clone();
+    this.or = gb.offsetRadius().clone();
+    this.sr = gb.scaledRadius().clone();
     this.rho = new double[n];
     for (int i = 0; i < n; i++) {
       rho[i] = or[i] + Gbn2Parameters.OFFSET;
     }
-    this.alpha = alpha.clone();
-    this.beta = beta.clone();
-    this.gamma = gamma.clone();
-    this.radiusIndex = radiusIndex.clone();
-    this.m0 = neckM0.clone();
-    this.d0 = neckD0.clone();
-    this.distinct = distinct;
+    this.alpha = gb.alpha().clone();
+    this.beta = gb.beta().clone();
+    this.gamma = gb.gamma().clone();
+    this.radiusIndex = gb.radiusIndex().clone();
+    this.m0 = gb.neckM0().clone();
+    this.d0 = gb.neckD0().clone();
+    this.distinct = gb.distinctRadii();
     this.polarScale = Gbn2Parameters.GB_COULOMB * (1 / Gbn2Parameters.SOLUTE_DIELECTRIC - 1 / Gbn2Parameters.SOLVENT_DIELECTRIC);
   }
 

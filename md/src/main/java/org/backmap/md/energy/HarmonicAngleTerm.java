@@ -1,5 +1,7 @@
 package org.backmap.md.energy;
 
+import org.backmap.md.system.AngleParameters;
+
 /**
  * Harmonic angles, {@code U = sum_a k_a/2 (theta_a - theta0_a)^2}, theta the angle i-j-k at vertex j.
  *
@@ -12,15 +14,11 @@ public final class HarmonicAngleTerm implements EnergyTerm {
   private final double[] theta0;
   private final double[] k;
 
-  /**
-   * @param atoms flat triples, vertex in the middle
-   * @param theta0 equilibrium angles (rad)
-   * @param k force constants (kJ/mol/rad^2)
-   */
-  public HarmonicAngleTerm(int[] atoms, double[] theta0, double[] k) {
-    this.atoms = atoms.clone();
-    this.theta0 = theta0.clone();
-    this.k = k.clone();
+  /** The term of {@code angles}, whose arrays it copies. */
+  public HarmonicAngleTerm(AngleParameters angles) {
+    this.atoms = angles.atoms().clone();
+    this.theta0 = angles.theta().clone();
+    this.k = angles.k().clone();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.backmap.md.energy;
 
+import org.backmap.md.system.BondParameters;
+
 /**
  * Harmonic bonds, {@code U = sum_b k_b/2 (r_b - r0_b)^2}, with {@code F_i = -k (r - r0) (x_i - x_j)/r} and
  * {@code F_j = -F_i} (OpenMM {@code ReferenceHarmonicBondIxn}).
@@ -9,15 +11,11 @@ public final class HarmonicBondTerm implements EnergyTerm {
   private final double[] length;
   private final double[] k;
 
-  /**
-   * @param atoms flat atom pairs
-   * @param length equilibrium lengths (nm)
-   * @param k force constants (kJ/mol/nm^2)
-   */
-  public HarmonicBondTerm(int[] atoms, double[] length, double[] k) {
-    this.atoms = atoms.clone();
-    this.length = length.clone();
-    this.k = k.clone();
+  /** The term of {@code bonds}, whose arrays it copies. */
+  public HarmonicBondTerm(BondParameters bonds) {
+    this.atoms = bonds.atoms().clone();
+    this.length = bonds.length().clone();
+    this.k = bonds.k().clone();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.backmap.md.energy;
 
+import org.backmap.md.system.NonbondedParameters;
+
 /**
  * Lennard-Jones and Coulomb interactions without cutoff (OpenMM {@code NonbondedForce} with {@code NoCutoff}):
  *
@@ -33,18 +35,9 @@ public final class NonbondedTerm implements EnergyTerm {
   private final double[] pairSigma;
   private final double[] pairEpsilon;
 
-  /**
-   * @param charge partial charges (e)
-   * @param sigma LJ sigma per atom (nm)
-   * @param epsilon LJ epsilon per atom (kJ/mol)
-   * @param excludedAbove per atom i, ascending partners j &gt; i excluded from the plain pair sum
-   * @param pairAtoms flat 1-4 pairs
-   * @param pairChargeProduct scaled charge products of the 1-4 pairs
-   * @param pairSigma sigma of the 1-4 pairs (nm)
-   * @param pairEpsilon scaled epsilon of the 1-4 pairs (kJ/mol)
-   */
-  public NonbondedTerm(double[] charge, double[] sigma, double[] epsilon, int[][] excludedAbove,
-      int[] pairAtoms, double[] pairChargeProduct, double[] pairSigma, double[] pairEpsilon) {
+  /** The term of {@code nonbonded}, whose arrays it copies. */
+  public NonbondedTerm(NonbondedParameters nonbonded) {
+    double[] charge = nonbonded.charges(), sigma = nonbonded.sigma(), epsilon = nonbonded.epsilon();
     n = charge.length;
     this.charge = new double[n];
     halfSigma = new double[n];
@@ -54,11 +47,11 @@ public final class NonbondedTerm implements EnergyTerm {
       halfSigma[i] = 0.5 * sigma[i];
       twoSqrtEpsilon[i] = 2 * Math.sqrt(epsilon[i]);
     }
-    this.excludedAbove = excludedAbove.clone();
-    this.pairAtoms = pairAtoms.clone();
-    this.pairChargeProduct = pairChargeProduct.clone();
-    this.pairSigma = pairSigma.clone();
-    this.pairEpsilon = pairEpsilon.clone();
+    this.excludedAbove = nonbonded.excludedAbove().clone();
+    this.pairAtoms = nonbonded.pair14Atoms().clone();
+    this.pairChargeProduct = nonbonded.pair14ChargeProduct().clone();
+    this.pairSigma = nonbonded.pair14Sigma().clone();
+    this.pairEpsilon = nonbonded.pair14Epsilon().clone();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.backmap.md.energy;
 
+import org.backmap.md.system.TorsionParameters;
+
 /**
  * Periodic torsions, {@code U = sum_t k_t (1 + cos(n_t phi_t - phase_t))}, phi the IUPAC dihedral of i-j-k-l
  * (trans = pi), for proper and improper torsions alike.
@@ -16,17 +18,12 @@ public final class PeriodicTorsionTerm implements EnergyTerm {
   private final double[] phase;
   private final double[] k;
 
-  /**
-   * @param atoms flat quadruples
-   * @param periodicity periodicities n
-   * @param phase phases (rad)
-   * @param k barrier constants (kJ/mol)
-   */
-  public PeriodicTorsionTerm(int[] atoms, int[] periodicity, double[] phase, double[] k) {
-    this.atoms = atoms.clone();
-    this.periodicity = periodicity.clone();
-    this.phase = phase.clone();
-    this.k = k.clone();
+  /** The term of {@code torsions}, whose arrays it copies. */
+  public PeriodicTorsionTerm(TorsionParameters torsions) {
+    this.atoms = torsions.atoms().clone();
+    this.periodicity = torsions.periodicity().clone();
+    this.phase = torsions.phase().clone();
+    this.k = torsions.k().clone();
   }
 
   @Override

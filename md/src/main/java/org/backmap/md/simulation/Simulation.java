@@ -41,7 +41,7 @@ public final class Simulation {
         replicas == 1 ? settings.temperature() : settings.maxTemperature(), replicas);
     List<LangevinMiddleIntegrator> integrators = new ArrayList<>();
     for (int r = 0; r < replicas; r++) {
-      BondConstraints constraints = new BondConstraints(system.constraintAtoms(), system.constraintLength(), system.masses(),
+      BondConstraints constraints = new BondConstraints(system.constraints().atoms(), system.constraints().length(), system.masses(),
           BondConstraints.DEFAULT_TOLERANCE);
       integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], settings.friction(), settings.timeStep(),
           settings.seed() + 7919L * r));

@@ -3,6 +3,7 @@ package org.backmap.md.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.backmap.md.forcefield.Ff14sbParameters;
 import org.backmap.md.forcefield.Gbn2Parameters;
 import org.backmap.md.forcefield.TorsionType;
@@ -52,12 +53,11 @@ public final class SystemBuilder {
     String[] labels = new String[n];
     String[] residueNames = new String[n];
     String[] atomNames = new String[n];
-    ForceFieldSystem.Builder b = new ForceFieldSystem.Builder();
-    b.elements = new Element[n];
-    b.masses = new double[n];
-    b.charges = new double[n];
-    b.sigma = new double[n];
-    b.epsilon = new double[n];
+    Element[] elements = new Element[n];
+    double[] masses = new double[n];
+    double[] charges = new double[n];
+    double[] sigma = new double[n];
+    double[] epsilon = new double[n];
     int atom = 0;
     for (ResidueTopology rt : residues) {
       Residue r = rt.residue();
@@ -79,24 +79,24 @@ public final class SystemBuilder {
         labels[atom] = rt.chainId() + " " + r.label() + " " + r.name() + " " + a.name();
         residueNames[atom] = r.name();
         atomNames[atom] = a.name();
-        b.elements[atom] = types[atom].element();
-        b.masses[atom] = types[atom].mass();
-        b.charges[atom] = t.atom(ti).charge();
-        b.sigma[atom] = ff.sigma(types[atom].name());
-        b.epsilon[atom] = ff.epsilon(types[atom].name());
+        elements[atom] = types[atom].element();
+        masses[atom] = types[atom].mass();
+        charges[atom] = t.atom(ti).charge();
+        sigma[atom] = ff.sigma(types[atom].name());
+        epsilon[atom] = ff.epsilon(types[atom].name());
         atom++;
       }
     }
-    b.atomLabels = labels;
 
-    List<int[]> bonds = topology.bonds();
-    BondGraph graph = new BondGraph(n, bonds);
-    bonds(b, bonds, types, labels, lib, source);
-    angles(b, graph, types, labels, lib, source);
-    torsions(b, graph, ff, types, residueIndex, templateIndex);
-    nonbondedPairs(b, graph, ff);
-    b.gb = gb(b.elements, graph, residueNames, atomNames);
-    return new ForceFieldSystem(b);
+    List<int[]> bondList = topology.bonds();
+    BondGraph graph = new BondGraph(n, bondList);
+    BondParameters bonds = bonds(bondList, types, labels, lib, source);
+    return new ForceFieldSystem(labels, elements, masses, bonds,
+        angles(graph, types, labels, lib, source),
+        torsions(graph, ff, types, residueIndex, templateIndex),
+        nonbonded(charges, sigma, epsilon, graph, ff),
+        gb(elements, graph, residueNames, atomNames),
+        constraints(bonds, elements));
   }
 
   /**
@@ -139,55 +139,65 @@ public final class SystemBuilder {
     return structure.withChains(chains);
   }
 
-  private static void bonds(ForceFieldSystem.Builder b, List<int[]> bonds, AtomType[] types, String[] labels,
-      TemplateLibrary lib, String source) {
+  private static BondParameters bonds(List<int[]> bonds, AtomType[] types, String[] labels, TemplateLibrary lib,
+      String source) {
     int m = bonds.size();
-    b.bondAtoms = new int[2 * m];
-    b.bondLength = new double[m];
-    b.bondK = new double[m];
-    List<int[]> constraints = new ArrayList<>();
-    List<Double> lengths = new ArrayList<>();
-    for (int k = 0; k < m; k++) {
-      int i = bonds.get(k)[0], j = bonds.get(k)[1];
+    int[] atoms = new int[2 * m];
+    double[] length = new double[m];
+    double[] k = new double[m];
+    for (int b = 0; b < m; b++) {
+      int i = bonds.get(b)[0], j = bonds.get(b)[1];
       HarmonicBond p = lib.bond(types[i], types[j]);
       if (p == null) {
         throw new StructureException(source, "no ff14SB bond parameters for " + labels[i] + " - " + labels[j]
             + " (" + types[i].name() + "-" + types[j].name() + ")");
       }
-      b.bondAtoms[2 * k] = i;
-      b.bondAtoms[2 * k + 1] = j;
-      b.bondLength[k] = p.length();
-      b.bondK[k] = p.k();
-      if (types[i].element() == Element.H || types[j].element() == Element.H) {
-        constraints.add(new int[] {i, j});
-        lengths.add(p.length());
-      }
+      atoms[2 * b] = i;
+      atoms[2 * b + 1] = j;
+      length[b] = p.length();
+      k[b] = p.k();
     }
-    b.constraintAtoms = constraints.stream().flatMapToInt(java.util.Arrays::stream).toArray();
-    b.constraintLength = lengths.stream().mapToDouble(Double::doubleValue).toArray();
+    return new BondParameters(atoms, length, k);
   }
 
-  private static void angles(ForceFieldSystem.Builder b, BondGraph graph, AtomType[] types, String[] labels,
-      TemplateLibrary lib, String source) {
+  /** The bonds to hydrogen, in bond order, at their equilibrium lengths. */
+  private static ConstraintParameters constraints(BondParameters bonds, Element[] elements) {
+    int[] atoms = bonds.atoms();
+    int[] selected = IntStream.range(0, bonds.count())
+        .filter(b -> elements[atoms[2 * b]] == Element.H || elements[atoms[2 * b + 1]] == Element.H)
+        .toArray();
+    int[] pairs = new int[2 * selected.length];
+    double[] length = new double[selected.length];
+    for (int c = 0; c < selected.length; c++) {
+      pairs[2 * c] = atoms[2 * selected[c]];
+      pairs[2 * c + 1] = atoms[2 * selected[c] + 1];
+      length[c] = bonds.length()[selected[c]];
+    }
+    return new ConstraintParameters(pairs, length);
+  }
+
+  private static AngleParameters angles(BondGraph graph, AtomType[] types, String[] labels, TemplateLibrary lib,
+      String source) {
     List<int[]> angles = graph.angles();
     int m = angles.size();
-    b.angleAtoms = new int[3 * m];
-    b.angleTheta = new double[m];
-    b.angleK = new double[m];
-    for (int k = 0; k < m; k++) {
-      int[] a = angles.get(k);
+    int[] atoms = new int[3 * m];
+    double[] theta = new double[m];
+    double[] k = new double[m];
+    for (int i = 0; i < m; i++) {
+      int[] a = angles.get(i);
       HarmonicAngle p = lib.angle(types[a[0]], types[a[1]], types[a[2]]);
       if (p == null) {
         throw new StructureException(source, "no ff14SB angle parameters for " + labels[a[0]] + " - " + labels[a[1]]
             + " - " + labels[a[2]]);
       }
-      System.arraycopy(a, 0, b.angleAtoms, 3 * k, 3);
-      b.angleTheta[k] = p.angle();
-      b.angleK[k] = p.k();
+      System.arraycopy(a, 0, atoms, 3 * i, 3);
+      theta[i] = p.angle();
+      k[i] = p.k();
     }
+    return new AngleParameters(atoms, theta, k);
   }
 
-  private static void torsions(ForceFieldSystem.Builder b, BondGraph graph, Ff14sbParameters ff, AtomType[] types,
+  private static TorsionParameters torsions(BondGraph graph, Ff14sbParameters ff, AtomType[] types,
       int[] residueIndex, int[] templateIndex) {
     TorsionAssigner assigner = new TorsionAssigner(ff.propers(), ff.impropers(), ff.improperOrdering(),
         new TorsionAssigner.Atoms() {
@@ -223,16 +233,17 @@ public final class SystemBuilder {
       }
     }
     int m = atoms.size();
-    b.torsionAtoms = new int[4 * m];
-    b.torsionPeriodicity = new int[m];
-    b.torsionPhase = new double[m];
-    b.torsionK = new double[m];
-    for (int k = 0; k < m; k++) {
-      System.arraycopy(atoms.get(k), 0, b.torsionAtoms, 4 * k, 4);
-      b.torsionPeriodicity[k] = (int) params.get(k)[0];
-      b.torsionPhase[k] = params.get(k)[1];
-      b.torsionK[k] = params.get(k)[2];
+    int[] quadruples = new int[4 * m];
+    int[] periodicity = new int[m];
+    double[] phase = new double[m];
+    double[] k = new double[m];
+    for (int t = 0; t < m; t++) {
+      System.arraycopy(atoms.get(t), 0, quadruples, 4 * t, 4);
+      periodicity[t] = (int) params.get(t)[0];
+      phase[t] = params.get(t)[1];
+      k[t] = params.get(t)[2];
     }
+    return new TorsionParameters(quadruples, periodicity, phase, k);
   }
 
   private static void add(List<int[]> atoms, List<double[]> params, int[] t, TorsionType def) {
@@ -247,36 +258,39 @@ public final class SystemBuilder {
     }
   }
 
-  private static void nonbondedPairs(ForceFieldSystem.Builder b, BondGraph graph, Ff14sbParameters ff) {
+  private static NonbondedParameters nonbonded(double[] charges, double[] sigma, double[] epsilon, BondGraph graph,
+      Ff14sbParameters ff) {
     int[][][] near = graph.nearPairs();
     int n = near.length;
-    b.excludedAbove = new int[n][];
+    int[][] excludedAbove = new int[n][];
     List<int[]> pairs14 = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      b.excludedAbove[i] = new int[near[i].length];
+      excludedAbove[i] = new int[near[i].length];
       for (int k = 0; k < near[i].length; k++) {
-        b.excludedAbove[i][k] = near[i][k][0];
+        excludedAbove[i][k] = near[i][k][0];
         if (near[i][k][1] == 3) {
           pairs14.add(new int[] {i, near[i][k][0]});
         }
       }
     }
     int m = pairs14.size();
-    b.pair14Atoms = new int[2 * m];
-    b.pair14ChargeProduct = new double[m];
-    b.pair14Sigma = new double[m];
-    b.pair14Epsilon = new double[m];
+    int[] pairAtoms = new int[2 * m];
+    double[] chargeProduct = new double[m];
+    double[] pairSigma = new double[m];
+    double[] pairEpsilon = new double[m];
     for (int k = 0; k < m; k++) {
       int i = pairs14.get(k)[0], j = pairs14.get(k)[1];
-      b.pair14Atoms[2 * k] = i;
-      b.pair14Atoms[2 * k + 1] = j;
-      b.pair14ChargeProduct[k] = ff.coulomb14Scale() * b.charges[i] * b.charges[j];
-      b.pair14Sigma[k] = 0.5 * (b.sigma[i] + b.sigma[j]);
-      b.pair14Epsilon[k] = ff.lj14Scale() * Math.sqrt(b.epsilon[i] * b.epsilon[j]);
+      pairAtoms[2 * k] = i;
+      pairAtoms[2 * k + 1] = j;
+      chargeProduct[k] = ff.coulomb14Scale() * charges[i] * charges[j];
+      pairSigma[k] = 0.5 * (sigma[i] + sigma[j]);
+      pairEpsilon[k] = ff.lj14Scale() * Math.sqrt(epsilon[i] * epsilon[j]);
     }
+    return new NonbondedParameters(charges, sigma, epsilon, excludedAbove, pairAtoms, chargeProduct, pairSigma,
+        pairEpsilon);
   }
 
-  private static ForceFieldSystem.GbParameters gb(Element[] elements, BondGraph graph, String[] residueNames, String[] atomNames) {
+  private static GbParameters gb(Element[] elements, BondGraph graph, String[] residueNames, String[] atomNames) {
     int n = elements.length;
     double[] radius = new double[n];
     double[] or = new double[n];
@@ -303,6 +317,6 @@ public final class SystemBuilder {
       index[i] = java.util.Arrays.binarySearch(unique, or[i]);
     }
     double[][] neck = Gbn2Parameters.neckTables(unique);
-    return new ForceFieldSystem.GbParameters(radius, or, sr, alpha, beta, gamma, index, neck[0], neck[1], unique.length);
+    return new GbParameters(radius, or, sr, alpha, beta, gamma, index, neck[0], neck[1], unique.length);
   }
 }

@@ -39,7 +39,7 @@ class LangevinDynamicsOpenMmTest {
     ForceFieldSystem system = SystemBuilder.build(s);
     ForceFieldEnergy energy = ForceFieldEnergy.of(system, 1);
     double[] x0 = EnergyMinimizer.minimize(energy, SystemBuilder.positionsNm(s), EnergyMinimizer.DEFAULT_TOLERANCE, 0, null).x();
-    BondConstraints constraints = new BondConstraints(system.constraintAtoms(), system.constraintLength(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
+    BondConstraints constraints = new BondConstraints(system.constraints().atoms(), system.constraints().length(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
     LangevinMiddleIntegrator md = new LangevinMiddleIntegrator(energy, constraints, x0, 300, 1, DT, 2024);
     int samples = (int) Math.round(PICOSECONDS / (STEPS_PER_SAMPLE * DT));
     int skip = samples / 10;

@@ -24,11 +24,11 @@ class SystemBuilderTest {
     Structure s = StructureReader.read(CHIGNOLIN);
     ForceFieldSystem system = SystemBuilder.build(s);
     long hydrogens = java.util.Arrays.stream(system.elements()).filter(e -> e == Element.H).count();
-    assertEquals(hydrogens, system.constraintLength().length, "one constraint per hydrogen");
+    assertEquals(hydrogens, system.constraints().count(), "one constraint per hydrogen");
     double[] x = SystemBuilder.positionsNm(s);
     assertEquals(0, java.util.Arrays.compare(x, SystemBuilder.positionsNm(SystemBuilder.withPositionsNm(s, x))));
     // Chignolin is one chain of 10 residues: N atoms - 1 bonds in a tree plus one ring per TYR, PRO and TRP (2).
-    assertEquals(system.atomCount() - 1 + 4, system.bondLength().length);
+    assertEquals(system.atomCount() - 1 + 4, system.bonds().count());
   }
 
   @Test
