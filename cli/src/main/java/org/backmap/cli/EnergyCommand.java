@@ -38,7 +38,7 @@ final class EnergyCommand implements Callable<Integer> {
     ForceFieldInput in = ForceFieldInput.read(input, err);
     double[] x = in.positions();
     double[] forces = new double[x.length];
-    EnergyBreakdown e = in.energy(runtime.threads).evaluate(x, forces);
+    EnergyBreakdown e = in.energy(runtime.threads()).evaluate(x, forces);
     double rms = 0;
     for (double f : forces) {
       rms += f * f;

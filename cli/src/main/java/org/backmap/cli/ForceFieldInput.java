@@ -39,16 +39,16 @@ record ForceFieldInput(Structure structure, ForceFieldSystem system, int addedHy
     return SystemBuilder.positionsNm(structure);
   }
 
-  /** The energy on {@code threads} threads (all cores when {@code null}). */
-  ForceFieldEnergy energy(Integer threads) {
-    return threads == null ? ForceFieldEnergy.of(system) : ForceFieldEnergy.of(system, threads);
+  /** The energy on {@code threads} threads. */
+  ForceFieldEnergy energy(int threads) {
+    return ForceFieldEnergy.of(system, threads);
   }
 
   /**
    * The energy on {@code threads} threads, plus harmonic restraints of force constant {@code heavyRestraint}
    * (kJ/mol/nm^2) holding every heavy atom at its input position; no restraints when it is {@code null}.
    */
-  ForceFieldEnergy energy(Integer threads, Double heavyRestraint) {
+  ForceFieldEnergy energy(int threads, Double heavyRestraint) {
     ForceFieldEnergy energy = energy(threads);
     return heavyRestraint == null ? energy : energy.withRestraints(heavyAtoms(), positions(), heavyRestraint);
   }

@@ -86,7 +86,7 @@ final class MdCommand implements Callable<Integer> {
     }
     ForceFieldInput in = ForceFieldInput.read(input, err);
     ForceFieldSystem system = in.system();
-    int cores = runtime.threads == null ? Runtime.getRuntime().availableProcessors() : runtime.threads;
+    int cores = runtime.threads();
     double step = dt != null ? dt : restraint != null ? 0.001 : 0.002;
     double[] x0 = in.positions();
     ForceFieldEnergy energy = in.energy(replicas == 1 ? cores : 1, restraint);

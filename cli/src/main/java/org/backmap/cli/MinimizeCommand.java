@@ -47,7 +47,7 @@ final class MinimizeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ForceFieldInput in = ForceFieldInput.read(input, err);
     double[] x0 = in.positions();
-    ForceFieldEnergy energy = in.energy(runtime.threads, restraint);
+    ForceFieldEnergy energy = in.energy(runtime.threads(), restraint);
     double start = energy.energy(x0);
     MinimizationResult r = EnergyMinimizer.minimize(energy, x0, tolerance, maxIterations, iteration -> {
       if (iteration % 100 == 0) {
