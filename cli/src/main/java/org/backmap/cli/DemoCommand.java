@@ -15,7 +15,7 @@ import org.backmap.autodiff.GradMode;
 import org.backmap.autodiff.Tensor;
 import org.backmap.autodiff.backend.Backends;
 import org.backmap.autodiff.backend.cpu.Parallel;
-import org.backmap.md.structure.AtomicOutput;
+import org.backmap.base.io.AtomicOutput;
 import org.backmap.nn.Activation;
 import org.backmap.nn.Losses;
 import org.backmap.nn.Mlp;

@@ -1,6 +1,8 @@
 package org.backmap.cli;
 
 import org.backmap.autodiff.backend.Backends;
+import org.backmap.autodiff.backend.cpu.Parallel;
+import org.backmap.base.concurrent.Threads;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +17,7 @@ final class RuntimeOptions {
       description = "Kernel backend (cpu, scalar, or an installed GPU backend); default: the best available.")
   String backend;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for numeric kernels and energies; default: all cores.")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for numeric kernels and energies; default: -Dbackmap.threads, else all cores.")
   Integer threads;
 
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -24,14 +26,14 @@ final class RuntimeOptions {
   /** The thread count: {@code --threads}, else the default of the runtime. */
   int threads() {
     checkThreads();
-    return threads != null ? threads : Integer.getInteger("backmap.threads", Runtime.getRuntime().availableProcessors());
+    return threads != null ? threads : Threads.defaultCount();
   }
 
   /** Applies backend and thread settings; call before any tensor work. A bad value is a usage error. */
   void apply() {
     checkThreads();
     if (threads != null) {
-      System.setProperty("backmap.threads", Integer.toString(threads));
+      Parallel.setThreads(threads);
     }
     if (backend != null) {
       try {

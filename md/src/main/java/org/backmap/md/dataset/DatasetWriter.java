@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.backmap.md.bat.BatGroup;
-import org.backmap.md.structure.AtomicOutput;
+import org.backmap.base.io.AtomicOutput;
 import org.backmap.md.templates.TemplateLibrary;
 
 /**
@@ -105,15 +105,14 @@ public final class DatasetWriter implements Closeable {
   /** Writes the last chunk and the end marker, then moves the file into place. */
   @Override
   public void close() {
-    try {
-      if (!pending.isEmpty()) {
-        flushChunk();
-      }
-      out.writeInt(0);
-      out.flush();
-      atomic.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot finish " + file, e);
+    try (atomic) {
+      atomic.commitAfter(() -> {
+        if (!pending.isEmpty()) {
+          flushChunk();
+        }
+        out.writeInt(0);
+        out.flush();
+      });
     }
   }
 }

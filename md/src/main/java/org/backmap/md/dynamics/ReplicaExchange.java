@@ -64,12 +64,9 @@ public final class ReplicaExchange {
     if (threads <= 1 || replicas.size() == 1) {
       replicas.forEach(r -> r.step(steps));
     } else {
-      ForkJoinPool pool = new ForkJoinPool(Math.min(threads, replicas.size()));
-      try {
-        pool.submit(() -> IntStream.range(0, replicas.size()).parallel().forEach(i -> replicas.get(i).step(steps))).join();
-      } finally {
-        pool.shutdown();
-      }
+      // the process-wide pool of this size: replica exchange owns no threads
+      ForkJoinPool pool = org.backmap.base.concurrent.WorkerPools.shared(Math.min(threads, replicas.size()));
+      pool.submit(() -> IntStream.range(0, replicas.size()).parallel().forEach(i -> replicas.get(i).step(steps))).join();
     }
   }
 

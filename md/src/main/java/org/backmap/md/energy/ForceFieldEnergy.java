@@ -3,8 +3,9 @@ package org.backmap.md.energy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.backmap.base.concurrent.Threads;
+import org.backmap.base.concurrent.WorkerPools;
 import org.backmap.md.system.ForceFieldSystem;
 
 /**
@@ -13,7 +14,8 @@ import org.backmap.md.system.ForceFieldSystem;
  *
  * <p>{@link #evaluate} computes one configuration with its pair loops split over the configured threads;
  * {@link #evaluateMany} computes many configurations of the same system, one configuration per thread, which is
- * the fast path for reweighting large sample sets. Instances are immutable and thread-safe.
+ * the fast path for reweighting large sample sets. Both run on the shared worker pool of the configured size
+ * ({@link WorkerPools}), so an instance owns no threads. Instances are immutable and thread-safe.
  */
 public final class ForceFieldEnergy {
   private final ForceFieldSystem system;
@@ -33,9 +35,9 @@ public final class ForceFieldEnergy {
     return new ForceFieldEnergy(system, standardTerms(system), threads);
   }
 
-  /** The energy of {@code system} on all available processors. */
+  /** The energy of {@code system} on the default number of threads ({@link Threads#defaultCount()}). */
   public static ForceFieldEnergy of(ForceFieldSystem system) {
-    return of(system, Runtime.getRuntime().availableProcessors());
+    return of(system, Threads.defaultCount());
   }
 
   /**
@@ -68,6 +70,11 @@ public final class ForceFieldEnergy {
   /** Number of threads. */
   public int threads() {
     return threads;
+  }
+
+  /** The loop that splits the pair terms of {@link #evaluate}. */
+  ParallelLoop loop() {
+    return loop;
   }
 
   /**
@@ -126,12 +133,7 @@ public final class ForceFieldEnergy {
         out[c] = evaluate(configurations[c], forces == null ? null : forces[c], ParallelLoop.sequential());
       }
     } else {
-      ForkJoinPool pool = new ForkJoinPool(threads);
-      try {
-        pool.submit(work).join();
-      } finally {
-        pool.shutdown();
-      }
+      WorkerPools.shared(threads).submit(work).join();
     }
     return out;
   }

@@ -3,11 +3,13 @@ package org.backmap.md.energy;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.backmap.base.concurrent.WorkerPools;
 
 /**
- * Runs the chunks of a loop, sequentially or on a fixed number of threads. Pair terms split their rows into
- * {@link #chunks()} chunks, give each chunk its own accumulation buffers and reduce them in chunk order, so a
- * result depends only on the number of chunks, never on thread scheduling.
+ * Runs the chunks of a loop, sequentially or on a fixed number of threads of the shared
+ * {@link WorkerPools#shared worker pool} of that size. Pair terms split their rows into {@link #chunks()} chunks,
+ * give each chunk its own accumulation buffers and reduce them in chunk order, so a result depends only on the
+ * number of chunks, never on thread scheduling. A loop owns no threads, so creating one costs nothing.
  */
 public final class ParallelLoop {
   private static final ParallelLoop SEQUENTIAL = new ParallelLoop(1, null);
@@ -30,7 +32,7 @@ public final class ParallelLoop {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    return threads == 1 ? SEQUENTIAL : new ParallelLoop(threads, new ForkJoinPool(threads));
+    return threads == 1 ? SEQUENTIAL : new ParallelLoop(threads, WorkerPools.shared(threads));
   }
 
   /** Number of chunks pair loops should use. */

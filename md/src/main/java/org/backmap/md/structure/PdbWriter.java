@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.backmap.base.io.AtomicOutput;
 
 /**
  * Writes structures as PDB files: one structure, or an ensemble as MODEL / ENDMDL blocks. Files are written
@@ -91,11 +92,10 @@ public final class PdbWriter {
   public static void atomically(Path file, WriterBody body) {
     try (AtomicOutput out = new AtomicOutput(file)) {
       Writer w = new BufferedWriter(Channels.newWriter(out.channel(), StandardCharsets.UTF_8), 1 << 16);
-      body.write(w);
-      w.flush();
-      out.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      out.commitAfter(() -> {
+        body.write(w);
+        w.flush();
+      });
     }
   }
 }

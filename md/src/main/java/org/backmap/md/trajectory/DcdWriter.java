@@ -1,6 +1,6 @@
 package org.backmap.md.trajectory;
 
-import org.backmap.md.structure.AtomicOutput;
+import org.backmap.base.io.AtomicOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,7 +26,6 @@ public final class DcdWriter implements AutoCloseable {
   private final int firstStep;
   private final int stepsPerFrame;
   private int frames;
-  private boolean finished;
 
   /**
    * @param file output file
@@ -103,22 +102,16 @@ public final class DcdWriter implements AutoCloseable {
     ByteBuffer lastStep = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
         .putInt(frames == 0 ? 0 : firstStep + stepsPerFrame * (frames - 1));
     lastStep.flip();
-    try {
+    out.commitAfter(() -> {
       out.channel().write(count, 8);
       out.channel().write(lastStep, 20);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write DCD header", e);
-    }
-    out.commit();
-    finished = true;
+    });
   }
 
   /** Deletes the unfinished file unless {@link #finish()} was called. */
   @Override
   public void close() {
-    if (!finished) {
-      out.close();
-    }
+    out.close();
   }
 
   private void write(ByteBuffer b) {

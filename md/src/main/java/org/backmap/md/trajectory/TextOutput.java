@@ -1,6 +1,6 @@
 package org.backmap.md.trajectory;
 
-import org.backmap.md.structure.AtomicOutput;
+import org.backmap.base.io.AtomicOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 abstract class TextOutput implements AutoCloseable {
   private final AtomicOutput out;
   private final Writer writer;
-  private boolean finished;
 
   TextOutput(Path file) {
     out = new AtomicOutput(file);
@@ -34,21 +33,15 @@ abstract class TextOutput implements AutoCloseable {
 
   /** Completes the file and makes it appear. */
   public void finish() {
-    try {
+    out.commitAfter(() -> {
       writer.write(trailer());
       writer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write output", e);
-    }
-    out.commit();
-    finished = true;
+    });
   }
 
   /** Deletes the unfinished file unless {@link #finish()} was called. */
   @Override
   public void close() {
-    if (!finished) {
-      out.close();
-    }
+    out.close();
   }
 }

@@ -10,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,15 +20,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.backmap.autodiff.DType;
 import org.backmap.autodiff.Tensor;
+import org.backmap.base.io.AtomicOutput;
 
 /**
  * Writes checkpoints so that a crash at any moment leaves either the previous complete checkpoint or the new one.
  *
- * <p>Steps: (1) the payload goes to a temporary file in the target directory, is forced to disk and renamed
- * atomically to {@code <base>.<hash>.bin}, a name no earlier checkpoint uses unless its content is identical;
- * (2) the manifest goes to a temporary file, is forced and renamed atomically over {@code <base>.json}; (3) only
- * then is the payload of the replaced manifest deleted. Until step 2 completes, the old manifest still points
- * at its own, untouched payload.
+ * <p>Steps, each file through {@link AtomicOutput}: (1) the payload goes to a temporary file in the target
+ * directory, is forced to disk and renamed atomically to {@code <base>.<hash>.bin}, a name no earlier checkpoint
+ * uses unless its content is identical; (2) the manifest goes to a temporary file, is forced and renamed
+ * atomically over {@code <base>.json}; (3) only then is the payload of the replaced manifest deleted. Until step
+ * 2 completes, the old manifest still points at its own, untouched payload. Both files get the usual (umask)
+ * permissions.
  */
 public final class CheckpointWriter {
 
@@ -48,41 +49,39 @@ public final class CheckpointWriter {
     String base = baseName(manifest);
     Path previousPayload = previousPayload(manifest);
 
-    Path tmp = Files.createTempFile(dir, base + ".", ".bin.tmp");
     List<Manifest.Entry> entries = new ArrayList<>();
-    String sha256;
     long offset = 0;
-    try {
+    String sha256;
+    Path payload;
+    // the payload's name holds its hash, so it is written under a provisional name and committed as that
+    try (AtomicOutput out = new AtomicOutput(dir.resolve(base + ".bin"))) {
       MessageDigest digest = sha256();
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        for (var e : tensors.entrySet()) {
-          Tensor t = e.getValue();
-          long bytes = (long) t.size() * Manifest.width(t.dtype());
-          entries.add(new Manifest.Entry(e.getKey(), t.dtype(), t.shape(), offset, bytes));
-          writeTensor(t, out, digest);
-          offset += bytes;
-        }
-        out.force(true);
+      for (var e : tensors.entrySet()) {
+        Tensor t = e.getValue();
+        long bytes = (long) t.size() * Manifest.width(t.dtype());
+        entries.add(new Manifest.Entry(e.getKey(), t.dtype(), t.shape(), offset, bytes));
+        writeTensor(t, out.channel(), digest);
+        offset += bytes;
       }
       sha256 = HexFormat.of().formatHex(digest.digest());
-      Path payload = dir.resolve(base + "." + sha256.substring(0, 16) + ".bin");
-      Files.move(tmp, payload, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      payload = dir.resolve(base + "." + sha256.substring(0, 16) + ".bin");
+      out.commitAs(payload);
+    }
 
-      Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION,
-          config == null ? JsonNodeFactory.instance.objectNode() : config,
-          new Manifest.Payload(payload.getFileName().toString(), offset, sha256), entries);
-      tmp = Files.createTempFile(dir, base + ".", ".json.tmp");
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        out.write(ByteBuffer.wrap(JSON.writeValueAsBytes(m)));
-        out.force(true);
-      }
-      Files.move(tmp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory(dir);
-      if (previousPayload != null && !previousPayload.equals(payload)) {
-        Files.deleteIfExists(previousPayload);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION,
+        config == null ? JsonNodeFactory.instance.objectNode() : config,
+        new Manifest.Payload(payload.getFileName().toString(), offset, sha256), entries);
+    ByteBuffer json = ByteBuffer.wrap(JSON.writeValueAsBytes(m));
+    try (AtomicOutput out = new AtomicOutput(manifest)) {
+      out.commitAfter(() -> {
+        while (json.hasRemaining()) {
+          out.channel().write(json);
+        }
+      });
+    }
+    syncDirectory(dir);
+    if (previousPayload != null && !previousPayload.equals(payload)) {
+      Files.deleteIfExists(previousPayload);
     }
   }
 

@@ -11,14 +11,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.backmap.autodiff.DType;
 import org.backmap.autodiff.Tensor;
@@ -27,6 +30,7 @@ import org.backmap.nn.Linear;
 import org.backmap.nn.Mlp;
 import org.backmap.nn.MlpConfig;
 import org.backmap.nn.Rng;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,11 +135,21 @@ class CheckpointTest {
   }
 
   @Test
+  void checkpointFilesGetTheUsualPermissions() throws IOException {
+    ModelCheckpoints.save(manifest(), null, new Linear(3, 2, Rng.seeded(1)));
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    // a file created the ordinary way gets the process umask; checkpoints must match it, not be owner-only
+    Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference")));
+    assertEquals(usual, Files.getPosixFilePermissions(manifest()));
+    assertEquals(usual, Files.getPosixFilePermissions(payload()));
+  }
+
+  @Test
   void leftoversOfAnInterruptedWriteDoNotAffectThePreviousCheckpoint() throws IOException {
     Linear saved = new Linear(3, 2, Rng.seeded(1));
     ModelCheckpoints.save(manifest(), null, saved);
     // a crash may leave a temporary file and a renamed payload that no manifest points to yet
-    Files.write(dir.resolve("model.123.bin.tmp"), new byte[] {1, 2, 3});
+    Files.write(dir.resolve(".model.bin.123.tmp"), new byte[] {1, 2, 3});
     Files.write(dir.resolve("model.0123456789abcdef.bin"), new byte[] {4, 5});
     Linear loaded = new Linear(3, 2, Rng.seeded(2));
     ModelCheckpoints.load(manifest(), loaded);

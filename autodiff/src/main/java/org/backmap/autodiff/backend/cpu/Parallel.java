@@ -3,10 +3,13 @@ package org.backmap.autodiff.backend.cpu;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import org.backmap.base.concurrent.Threads;
+import org.backmap.base.concurrent.WorkerPools;
 
 /**
- * Splits index ranges across the CPU kernel pool. The pool size is {@code -Dbackmap.threads=N}, default all
- * available processors; work below the grain size runs on the calling thread.
+ * Splits index ranges across the CPU kernel threads. The count is {@link #setThreads}, default
+ * {@link Threads#defaultCount()} at first use; the workers come from {@link WorkerPools#shared}. Work below the
+ * grain size runs on the calling thread.
  */
 public final class Parallel {
 
@@ -16,16 +19,47 @@ public final class Parallel {
     void run(int from, int to);
   }
 
-  private static final int THREADS =
-      Integer.getInteger("backmap.threads", Runtime.getRuntime().availableProcessors());
-  // the caller runs one chunk, so the pool needs one thread fewer than the kernels use
-  private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS - 1) : null;
+  /** A thread count and its pool, swapped as one so a loop never mixes an old count with a new pool. */
+  private record Setting(int threads, ForkJoinPool pool) {
+    static Setting of(int threads) {
+      // the caller runs one chunk, so the pool needs one thread fewer than the kernels use
+      return new Setting(threads, threads > 1 ? WorkerPools.shared(threads - 1) : null);
+    }
+  }
+
+  private static volatile Setting setting;
 
   private Parallel() {}
 
   /** Number of threads kernels use. */
   public static int threads() {
-    return THREADS;
+    return setting().threads();
+  }
+
+  /**
+   * Sets the number of threads kernels use from now on (at least 1). Loops already running keep their count.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public static void setThreads(int threads) {
+    Threads.requirePositive(threads, "kernel threads");
+    synchronized (Parallel.class) {
+      setting = Setting.of(threads);
+    }
+  }
+
+  private static Setting setting() {
+    Setting s = setting;
+    if (s == null) {
+      synchronized (Parallel.class) {
+        s = setting;
+        if (s == null) {
+          s = Setting.of(Threads.defaultCount());
+          setting = s;
+        }
+      }
+    }
+    return s;
   }
 
   /**
@@ -33,8 +67,10 @@ public final class Parallel {
    * more than one chunk. Chunk boundaries are multiples of {@code align} (use a vector length or block size).
    */
   public static void range(int n, int grain, int align, RangeBody body) {
-    int chunks = Math.min(THREADS, Math.max(1, n / Math.max(grain, 1)));
-    if (chunks <= 1 || POOL == null) {
+    Setting s = setting();
+    ForkJoinPool pool = s.pool();
+    int chunks = Math.min(s.threads(), Math.max(1, n / Math.max(grain, 1)));
+    if (chunks <= 1 || pool == null) {
       body.run(0, n);
       return;
     }
@@ -53,13 +89,13 @@ public final class Parallel {
       };
     }
     RecursiveAction[] used = java.util.Arrays.copyOf(tasks, count);
-    if (ForkJoinTask.getPool() == POOL) {
+    if (ForkJoinTask.getPool() == pool) {
       RecursiveAction.invokeAll(used);
       return;
     }
     // The calling thread is one of the workers: it runs the first chunk itself instead of waiting for a wake-up.
     for (int i = 1; i < count; i++) {
-      POOL.execute(used[i]);
+      pool.execute(used[i]);
     }
     used[0].invoke();
     for (int i = 1; i < count; i++) {

@@ -1,4 +1,4 @@
-package org.backmap.md.structure;
+package org.backmap.base.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * A streamed output file that appears only when complete: data go to a hidden temporary sibling, which
  * {@link #commit} renames into place; {@link #close} without commit deletes it, so a failed run leaves no
- * partial file. Every writer of the md module goes through here, so finished files all get the usual permissions.
+ * partial file. Every writer of the project goes through here, so finished files all get the usual permissions.
  */
 public final class AtomicOutput implements AutoCloseable {
+
+  /** The last writes of a file, run by {@link #commitAfter} just before the commit. */
+  @FunctionalInterface
+  public interface FinalWrites {
+    /** Writes what is still missing and flushes every buffer that sits on {@link #channel()}. */
+    void run() throws IOException;
+  }
+
   private final Path target;
   private final Path temporary;
   private final FileChannel channel;
@@ -37,18 +46,50 @@ public final class AtomicOutput implements AutoCloseable {
     return channel;
   }
 
+  /** The file this output becomes on {@link #commit()}, as an absolute path. */
+  public Path target() {
+    return target;
+  }
+
   /** Closes the channel and renames the temporary file to the target. */
   public void commit() {
+    commitAs(target);
+  }
+
+  /**
+   * Closes the channel and renames the temporary file to {@code file} instead of the target, for files whose
+   * name depends on their content (known only once written). {@code file} must be in the target's directory,
+   * so the rename stays atomic.
+   */
+  public void commitAs(Path file) {
+    Path destination = file.toAbsolutePath();
+    if (!Objects.equals(destination.getParent(), target.getParent())) {
+      throw new IllegalArgumentException(file + " is not in the directory of " + target);
+    }
     try {
       channel.force(false);
       channel.close();
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw new UncheckedIOException("cannot write " + destination, e);
     }
   }
 
+  /**
+   * Runs {@code last}, then {@link #commit()}s: the one way a streamed writer finishes its file. When
+   * {@code last} fails nothing is committed, and {@link #close()} discards the file.
+   */
+  public void commitAfter(FinalWrites last) {
+    try {
+      last.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+    commit();
+  }
+
+  /** Deletes the temporary file unless it was committed; does nothing after a commit. */
   @Override
   public void close() {
     if (!committed) {
