@@ -7,17 +7,32 @@ import java.util.List;
  *
  * @param source where it came from (a file name), used in error messages
  * @param chains protein chains
- * @param notes what reading dropped or changed (HETATM groups, waters, altlocs, renamed atoms)
+ * @param notes what reading chose or left out without changing the protein (waters, ligands, altlocs, model)
+ * @param repairs what was changed to make the protein usable, each naming chain, residue and atom (modified residues
+ *     mapped, hydrogens dropped for rebuilding, missing atoms rebuilt, chains split)
  */
-public record Structure(String source, List<Chain> chains, List<String> notes) {
+public record Structure(String source, List<Chain> chains, List<String> notes, List<String> repairs) {
   public Structure {
     chains = List.copyOf(chains);
     notes = List.copyOf(notes);
+    repairs = List.copyOf(repairs);
   }
 
-  /** The same structure with other chains (notes kept). */
+  /** A structure nothing was repaired in. */
+  public Structure(String source, List<Chain> chains, List<String> notes) {
+    this(source, chains, notes, List.of());
+  }
+
+  /** The same structure with other chains (notes and repairs kept). */
   public Structure withChains(List<Chain> newChains) {
-    return new Structure(source, newChains, notes);
+    return new Structure(source, newChains, notes, repairs);
+  }
+
+  /** The same structure with more repairs recorded. */
+  public Structure withRepairs(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(repairs);
+    all.addAll(more);
+    return new Structure(source, chains, notes, all);
   }
 
   /** Number of residues in all chains. */

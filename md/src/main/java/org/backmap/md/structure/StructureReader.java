@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -25,10 +26,14 @@ import org.biojava.nbio.structure.chem.ReducedChemCompProvider;
  *
  * <p>BioJava is configured offline: the chemical-component provider is the bundled reduced one, so nothing is
  * ever downloaded. Rules: one model (the first unless asked); per residue the altloc with the highest
- * occupancy is kept; HETATM groups, waters and nucleic acids are dropped with a note; residue and atom
- * names are normalised with {@link PdbNames}; an N-terminal residue's {@code H} is called {@code H1} when
- * {@code H2}/{@code H3} are present. Empty files, garbage, duplicated atoms, unknown residues and
- * non-protein elements raise a {@link StructureException} that names file, chain, residue and atom.
+ * occupancy is kept; waters, nucleic acids and HETATM groups other than amino acids (ligands, ions) are dropped
+ * with a note; standard amino acids written as HETATM are kept; common modified residues ({@link NonStandardResidues},
+ * e.g. MSE) are read as their standard parent with a repair note; residue and atom names are normalised with
+ * {@link PdbNames}; an N-terminal residue's {@code H} is called {@code H1} when {@code H2}/{@code H3} are present;
+ * deuterium atoms and the hydrogens of a residue with duplicated hydrogen names are dropped with a repair note (hydrogen
+ * completion rebuilds them). Empty files, garbage, truncated or non-numeric coordinate fields, duplicated heavy atoms,
+ * unknown residues and non-protein elements raise a {@link StructureException} that names file, line or chain,
+ * residue and atom.
  */
 public final class StructureReader {
   static {
@@ -75,6 +80,9 @@ public final class StructureReader {
     if (new String(text, StandardCharsets.ISO_8859_1).isBlank()) {
       throw new StructureException(name, "empty file");
     }
+    if (!isMmcif(name, text)) {
+      checkPdbRecords(name, text);
+    }
     org.biojava.nbio.structure.Structure parsed = parse(name, text);
     if (parsed.nrModels() == 0 || model >= parsed.nrModels()) {
       throw new StructureException(name, parsed.nrModels() == 0
@@ -82,49 +90,102 @@ public final class StructureReader {
           : "model " + (model + 1) + " requested but the file has " + parsed.nrModels());
     }
     List<String> notes = new ArrayList<>();
+    List<String> repairs = new ArrayList<>();
+    if (parsed.nrModels() > 1) {
+      notes.add("the file has " + parsed.nrModels() + " models; read model " + (model + 1));
+    }
     Map<String, Integer> dropped = new TreeMap<>();
     int altlocResidues = 0;
+    int heteroAminoAcids = 0;
     Map<String, List<Residue>> chains = new LinkedHashMap<>();
     PdbNames names = PdbNames.standard();
     for (org.biojava.nbio.structure.Chain chain : parsed.getModel(model)) {
       String chainId = chain.getName() == null || chain.getName().isEmpty() ? chain.getId() : chain.getName();
       for (Group g : chain.getAtomGroups()) {
-        String rawName = g.getPDBName().trim().toUpperCase();
+        String rawName = g.getPDBName().trim().toUpperCase(Locale.ROOT);
         String resName = names.residueName(rawName);
+        String parent = NonStandardResidues.parent(rawName);
+        boolean standard = names.proteinResidues().contains(resName);
         if (WATERS.contains(rawName)) {
           dropped.merge("water", 1, Integer::sum);
-          continue;
-        }
-        if (g.isHetAtomInFile()) {
-          dropped.merge("HETATM " + rawName, 1, Integer::sum);
           continue;
         }
         if (names.isNucleic(resName)) {
           dropped.merge("nucleic acid " + rawName, 1, Integer::sum);
           continue;
         }
+        if (!standard && parent == null && g.isHetAtomInFile()) {
+          dropped.merge("HETATM " + rawName, 1, Integer::sum);
+          continue;
+        }
         Character ins = g.getResidueNumber().getInsCode();
-        Residue stub = new Residue(resName, g.getResidueNumber().getSeqNum(), ins == null ? ' ' : ins, List.of());
-        if (!names.proteinResidues().contains(resName)) {
+        Residue stub = new Residue(standard ? resName : rawName, g.getResidueNumber().getSeqNum(), ins == null ? ' ' : ins, List.of());
+        if (!standard && parent == null) {
           throw new StructureException(name, chainId, stub, null, "unknown residue " + rawName);
+        }
+        if (standard && g.isHetAtomInFile()) {
+          heteroAminoAcids++;
         }
         List<org.biojava.nbio.structure.Atom> selected = selectAltloc(name, chainId, stub, g);
         if (selected.size() < g.getAtoms().size() || !g.getAltLocs().isEmpty()) {
           altlocResidues++;
         }
-        chains.computeIfAbsent(chainId, k -> new ArrayList<>()).add(normalise(name, chainId, stub, selected));
+        Residue residue = normalise(name, chainId, stub, selected, repairs);
+        if (parent != null) {
+          residue = mapToParent(chainId, residue, parent, repairs);
+        }
+        chains.computeIfAbsent(chainId, k -> new ArrayList<>()).add(residue);
       }
     }
     dropped.forEach((what, n) -> notes.add("dropped " + n + " x " + what));
     if (altlocResidues > 0) {
       notes.add("kept the highest-occupancy altloc in " + altlocResidues + " residues");
     }
+    if (heteroAminoAcids > 0) {
+      notes.add("kept " + heteroAminoAcids + " standard amino acids written as HETATM");
+    }
     if (chains.isEmpty()) {
       throw new StructureException(name, "no protein residues" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
     List<Chain> out = new ArrayList<>();
     chains.forEach((id, residues) -> out.add(new Chain(id, residues)));
-    return new Structure(name, out, notes);
+    return new Structure(name, out, notes, repairs);
+  }
+
+  /**
+   * Checks what BioJava would pass over silently: ATOM/HETATM records too short to hold coordinates, and
+   * coordinates that are not finite numbers.
+   */
+  private static void checkPdbRecords(String name, byte[] text) {
+    String[] lines = new String(text, StandardCharsets.ISO_8859_1).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      if (!(line.startsWith("ATOM") || line.startsWith("HETATM"))) {
+        continue;
+      }
+      String where = "line " + (i + 1) + " (" + (line.length() > 26 ? line.substring(12, 26).strip() : line.strip()) + ")";
+      if (line.length() < 54) {
+        throw new StructureException(name, where + " is truncated: an atom record needs coordinates in columns 31-54");
+      }
+      for (int c = 30; c < 54; c += 8) {
+        String field = line.substring(c, c + 8).strip();
+        double v;
+        try {
+          v = Double.parseDouble(field);
+        } catch (NumberFormatException e) {
+          throw new StructureException(name, where + ": coordinate '" + field + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+          throw new StructureException(name, where + ": coordinate '" + field + "' is not finite");
+        }
+      }
+    }
+  }
+
+  /** The residue renamed to its standard parent; atoms the parent lacks are left for repair to drop. */
+  private static Residue mapToParent(String chainId, Residue modified, String parent, List<String> repairs) {
+    repairs.add("chain " + chainId + " residue " + modified.label() + " " + modified.name() + ": modified residue read as " + parent);
+    return new Residue(parent, modified.number(), modified.insertionCode(), modified.atoms());
   }
 
   private static org.biojava.nbio.structure.Structure parse(String name, byte[] text) {
@@ -174,7 +235,8 @@ public final class StructureReader {
     Map<String, org.biojava.nbio.structure.Atom> byKey = new LinkedHashMap<>();
     for (org.biojava.nbio.structure.Atom a : g.getAtoms()) {
       String key = a.getName() + "/" + altloc(a);
-      if (byKey.put(key, a) != null) {
+      // Duplicated hydrogens are dropped later with the residue's other hydrogens; heavy atoms cannot be guessed.
+      if (byKey.put(key, a) != null && !isHydrogenName(a.getName())) {
         throw new StructureException(file, chain, stub, a.getName(), "duplicated atom");
       }
     }
@@ -214,24 +276,63 @@ public final class StructureReader {
     return c == null || c == 0 ? ' ' : c;
   }
 
-  private static Residue normalise(String file, String chain, Residue stub, List<org.biojava.nbio.structure.Atom> atoms) {
+  /** Whether a PDB atom name is a hydrogen's (or deuterium's): H, D, or a digit then H/D, as in 1HG1. */
+  private static boolean isHydrogenName(String rawName) {
+    String n = rawName.trim().toUpperCase(Locale.ROOT).replaceFirst("^[0-9]+", "");
+    return n.startsWith("H") || n.startsWith("D");
+  }
+
+  private static Residue normalise(String file, String chain, Residue stub, List<org.biojava.nbio.structure.Atom> atoms, List<String> repairs) {
     PdbNames names = PdbNames.standard();
+    boolean modified = NonStandardResidues.parent(stub.name()) != null;
     Map<String, Atom> out = new LinkedHashMap<>();
+    int deuterium = 0;
+    boolean dropHydrogens = false;
+    List<String> unknownElements = new ArrayList<>();
     for (org.biojava.nbio.structure.Atom a : atoms) {
-      String atomName = names.atomName(stub.name(), a.getName().trim().toUpperCase());
+      String rawAtom = a.getName().trim().toUpperCase(Locale.ROOT);
+      String atomName = modified ? NonStandardResidues.atomName(stub.name(), rawAtom) : names.atomName(stub.name(), rawAtom);
       String symbol = a.getElement() == null ? "" : a.getElement().name();
+      if (symbol.equalsIgnoreCase("D") || (symbol.isEmpty() || symbol.equals("R")) && atomName.startsWith("D") && !modified) {
+        deuterium++;
+        continue;
+      }
       Element element = Element.fromSymbol(symbol);
-      if (element == null && (symbol.isEmpty() || symbol.equals("R"))) {
-        // No element column and BioJava could not guess: protein atom names start with their element.
-        element = Element.fromSymbol(a.getName().trim().replaceFirst("^[0-9]+", "").substring(0, 1));
+      if (element == null && (symbol.isEmpty() || symbol.equals("R") || !atomName.equals(rawAtom))) {
+        // No element column (or a renamed atom): protein atom names start with their element.
+        element = Element.fromSymbol(atomName.replaceFirst("^[0-9]+", "").substring(0, 1));
       }
       if (element == null) {
+        if (modified) {
+          unknownElements.add(rawAtom);
+          continue;
+        }
         throw new StructureException(file, chain, stub, a.getName(), "element '" + symbol + "' is not a protein element");
       }
       if (out.containsKey(atomName)) {
-        throw new StructureException(file, chain, stub, a.getName(), "duplicated atom (same as " + atomName + ")");
+        if (element != Element.H) {
+          throw new StructureException(file, chain, stub, a.getName(), "duplicated atom (same as " + atomName + ")");
+        }
+        dropHydrogens = true;
+      }
+      for (double v : new double[] {a.getX(), a.getY(), a.getZ()}) {
+        if (!(v > -1000 && v < 10000)) {
+          throw new StructureException(file, chain, stub, a.getName(), "coordinate " + v
+              + " is not a finite number inside the PDB range (-999.999 to 9999.999 Angstrom)");
+        }
       }
       out.put(atomName, new Atom(atomName, element, a.getX(), a.getY(), a.getZ()));
+    }
+    String label = "chain " + chain + " residue " + stub.label() + " " + stub.name() + ": ";
+    if (deuterium > 0) {
+      repairs.add(label + "dropped " + deuterium + " deuterium atoms (hydrogens are rebuilt)");
+    }
+    if (dropHydrogens) {
+      out.values().removeIf(x -> x.element() == Element.H);
+      repairs.add(label + "duplicated hydrogen names: dropped its hydrogens (they are rebuilt)");
+    }
+    if (!unknownElements.isEmpty()) {
+      repairs.add(label + "dropped atoms of non-protein elements " + unknownElements);
     }
     // pdbNames.xml maps H1 to H; in an NH3+ terminus (H2/H3 present) that H is H1.
     if (out.containsKey("H") && (out.containsKey("H2") || out.containsKey("H3")) && !out.containsKey("H1")) {

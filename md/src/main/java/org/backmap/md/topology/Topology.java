@@ -50,6 +50,18 @@ public final class Topology {
    * @throws StructureException for an unknown residue, an atom that is not in its template, or a break
    */
   public static Topology build(Structure structure, TemplateLibrary library, boolean allowChainBreaks) {
+    return build(structure, library, allowChainBreaks ? ChainBreaks.KEEP : ChainBreaks.ERROR);
+  }
+
+  /**
+   * Assigns templates to every residue of {@code structure}, treating a break inside a chain as {@code breaks}
+   * says.
+   *
+   * @throws StructureException for an unknown residue, an atom that is not in its template, or (with
+   *     {@link ChainBreaks#ERROR}) a break
+   */
+  public static Topology build(Structure structure, TemplateLibrary library, ChainBreaks breakPolicy) {
+    boolean allowChainBreaks = breakPolicy != ChainBreaks.ERROR;
     List<Residue> flat = new ArrayList<>();
     List<String> chainOf = new ArrayList<>();
     List<int[]> chainRanges = new ArrayList<>();
@@ -86,8 +98,9 @@ public final class Topology {
       for (int i = range[0]; i < range[1]; i++) {
         Residue r = flat.get(i);
         // A cap (ACE, NME) is itself the chain end, so the amino acid next to it stays internal.
-        boolean first = i == range[0];
-        boolean last = i == range[1] - 1;
+        boolean split = breakPolicy == ChainBreaks.TERMINI;
+        boolean first = i == range[0] || split && !bondedPrev[i];
+        boolean last = i == range[1] - 1 || split && !bondedPrev[i + 1];
         String name = templateName(r, partner[i] >= 0, isCap(r.name()) ? "" : first ? "N" : last ? "C" : "", library, notes, structure.source(), chainOf.get(i));
         ResidueTemplate t = library.template(name);
         List<String> missingHeavy = new ArrayList<>();
