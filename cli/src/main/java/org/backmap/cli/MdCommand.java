@@ -99,7 +99,7 @@ final class MdCommand implements Callable<Integer> {
       BondConstraints constraints = new BondConstraints(system.constraintAtoms(), system.constraintLength(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
       integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], friction, step, runtime.seed + 7919L * r));
     }
-    ReplicaExchange remd = new ReplicaExchange(integrators, runtime.seed, cores);
+    ReplicaExchange<LangevinMiddleIntegrator> remd = new ReplicaExchange<>(integrators, runtime.seed, cores);
     int stepsPerReport = Math.max(1, (int) Math.round(reportPs / step));
     // Exchanges are attempted at frame boundaries: every round(exchange / report) frames.
     int reportsPerExchange = Math.max(1, (int) Math.round(exchangePs / (stepsPerReport * step)));
