@@ -289,7 +289,10 @@ public final class Tensor {
     return requiresGrad;
   }
 
-  /** The accumulated gradient of a leaf, or null before any backward pass. */
+  /**
+   * The accumulated gradient of a leaf, or null before any backward pass. Each leaf owns its gradient's data:
+   * writing into it changes no other tensor.
+   */
   public Tensor grad() {
     return grad;
   }
@@ -353,7 +356,9 @@ public final class Tensor {
           continue;
         }
         if (t.node == null) {
-          t.grad = t.grad == null ? g.copyIfShared(t) : t.grad.add(g);
+          // Backward rules may hand the same array to several inputs (add, reshape, ...) or return the seed
+          // itself: a leaf's first gradient is a copy so that no two leaves, nor the caller, share a buffer.
+          t.grad = t.grad == null ? g.copy() : t.grad.add(g);
           continue;
         }
         Tensor[] inputGrads = t.node.backward().apply(g);
@@ -372,11 +377,6 @@ public final class Tensor {
         }
       }
     }
-  }
-
-  /** Leaf gradients must not alias a tensor that is also used elsewhere in the graph. */
-  private Tensor copyIfShared(Tensor leaf) {
-    return this == leaf || f32 == leaf.f32 && f64 == leaf.f64 ? copy() : this;
   }
 
   private List<Tensor> topologicalOrder() {

@@ -3,6 +3,7 @@ package org.backmap.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,48 @@ class TensorTest {
     assertArrayEquals(new double[] {2 + 3, 4 + 3, 6 + 3}, x.grad().toDoubleArray(), 1e-15);
     x.zeroGrad();
     assertNull(x.grad());
+  }
+
+  @Test
+  void leavesOfAnAddOwnTheirGradients() {
+    Tensor a = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
+    Tensor b = Tensor.of(new double[] {3, 4}, 2).requiresGrad(true);
+    Tensor seed = Tensor.of(new double[] {5, 6}, 2);
+    a.add(b).backward(seed);
+    assertNotSame(a.grad().doubleData(), b.grad().doubleData());
+    assertNotSame(seed.doubleData(), a.grad().doubleData());
+    assertNotSame(seed.doubleData(), b.grad().doubleData());
+    a.grad().doubleData()[0] = 100;
+    assertArrayEquals(new double[] {5, 6}, b.grad().toDoubleArray(), 0);
+    assertArrayEquals(new double[] {5, 6}, seed.toDoubleArray(), 0);
+  }
+
+  @Test
+  void leavesOwnTheirGradientsThroughReshapesAndRepeatedUse() {
+    Tensor a = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2).requiresGrad(true);
+    Tensor b = Tensor.of(new double[] {1, 1, 1, 1}, 4).requiresGrad(true);
+    Tensor c = Tensor.of(new double[] {0, 0, 0, 0}, 4).requiresGrad(true);
+    // a gets two contributions (a * 1 and a), b and c the same upstream gradient through add and reshape
+    a.mul(1.0).add(a).reshape(4).add(b).add(c).sum().backward();
+    assertArrayEquals(new double[] {2, 2, 2, 2}, a.grad().toDoubleArray(), 0);
+    assertNotSame(b.grad().doubleData(), c.grad().doubleData());
+    assertNotSame(a.grad().doubleData(), b.grad().doubleData());
+    b.grad().doubleData()[1] = -7;
+    assertArrayEquals(new double[] {1, 1, 1, 1}, c.grad().toDoubleArray(), 0);
+    assertArrayEquals(new double[] {2, 2, 2, 2}, a.grad().toDoubleArray(), 0);
+    // a later pass accumulates into each leaf's own buffer
+    a.mul(1.0).add(a).reshape(4).add(b).add(c).sum().backward();
+    assertArrayEquals(new double[] {4, 4, 4, 4}, a.grad().toDoubleArray(), 0);
+    assertArrayEquals(new double[] {2, -6, 2, 2}, b.grad().toDoubleArray(), 0);
+    assertArrayEquals(new double[] {2, 2, 2, 2}, c.grad().toDoubleArray(), 0);
+  }
+
+  @Test
+  void aLeafSeededDirectlyCopiesTheSeed() {
+    Tensor y = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
+    Tensor seed = Tensor.of(new double[] {3, 4}, 2);
+    y.backward(seed);
+    assertNotSame(seed.doubleData(), y.grad().doubleData());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.backmap.autodiff.GradMode;
 import org.backmap.autodiff.Tensor;
 import org.backmap.flows.bijectors.Bijector;
@@ -39,7 +40,7 @@ public final class ConditionalFlow extends Module {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FlowConfig config;
-  private final boolean[] circular;
+  private final DimensionPartition partition;
   private final int[] flowDims;
   private final int[] passDims;
   private final int[] merge;
@@ -51,10 +52,7 @@ public final class ConditionalFlow extends Module {
   public ConditionalFlow(FlowConfig config) {
     this.config = config;
     int d = config.dims();
-    this.circular = new boolean[d];
-    for (int i = 0; i < d; i++) {
-      circular[i] = config.circular().get(i);
-    }
+    this.partition = DimensionPartition.of(config.circular());
     Rng rng = Rng.seeded(config.seed());
     if (config.contextDim() > 0) {
       baseNet = addModule("base", new Mlp(new MlpConfig(config.contextDim(), config.baseHidden(), 2 * d,
@@ -64,24 +62,11 @@ public final class ConditionalFlow extends Module {
       baseNet = null;
       baseParams = addParameter("base", Tensor.zeros(config.dtype(), 2 * d));
     }
-    List<Integer> flow = new ArrayList<>();
-    List<Integer> pass = new ArrayList<>();
-    for (int i = 0; i < d; i++) {
-      (config.flowOnCircularOnly() && !circular[i] ? pass : flow).add(i);
-    }
-    flowDims = flow.stream().mapToInt(Integer::intValue).toArray();
-    passDims = pass.stream().mapToInt(Integer::intValue).toArray();
-    merge = new int[d];
-    for (int i = 0; i < flowDims.length; i++) {
-      merge[flowDims[i]] = i;
-    }
-    for (int i = 0; i < passDims.length; i++) {
-      merge[passDims[i]] = flowDims.length + i;
-    }
-    boolean[] flowCircular = new boolean[flowDims.length];
-    for (int i = 0; i < flowDims.length; i++) {
-      flowCircular[i] = circular[flowDims[i]];
-    }
+    // The blocks act on the circular dimensions only, or on all (then nothing passes through).
+    flowDims = config.flowOnCircularOnly() ? partition.circular() : IntStream.range(0, d).toArray();
+    passDims = config.flowOnCircularOnly() ? partition.linear() : new int[0];
+    merge = partition.merge();
+    boolean[] flowCircular = partition.select(flowDims).circularMask();
     List<Bijector> blocks = new ArrayList<>();
     for (int b = 0; flowDims.length > 0 && b < config.blocks(); b++) {
       Permutation order = switch (b % 3) {
@@ -106,7 +91,7 @@ public final class ConditionalFlow extends Module {
   public FactorizedJoint base(Tensor context, int batch) {
     Tensor raw = baseNet != null ? baseNet.forward(context) : baseParams.expand(batch, 2 * config.dims());
     int d = config.dims();
-    return new FactorizedJoint(raw.slice(-1, 0, d), raw.slice(-1, d, 2 * d).softplus().add(MIN_SPREAD), circular);
+    return new FactorizedJoint(raw.slice(-1, 0, d), raw.slice(-1, d, 2 * d).softplus().add(MIN_SPREAD), partition);
   }
 
   /**
@@ -134,10 +119,13 @@ public final class ConditionalFlow extends Module {
     return new Bijector.Result(merged(r.value(), z), r.logDet());
   }
 
-  /** Reassembles D columns from the transformed ones and the pass-through columns of {@code untouched}. */
+  /**
+   * Reassembles D columns from the transformed ones and the pass-through columns of {@code untouched}; with
+   * pass-through columns, these are the linear ones and the transformed ones the circular ones.
+   */
   private Tensor merged(Tensor transformed, Tensor untouched) {
     return passDims.length == 0 ? transformed
-        : Tensor.concat(-1, transformed, untouched.indexSelect(-1, passDims)).indexSelect(-1, merge);
+        : Tensor.concat(-1, untouched.indexSelect(-1, passDims), transformed).indexSelect(-1, merge);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.backmap.flows.bijectors;
 import org.backmap.autodiff.DType;
 import org.backmap.autodiff.GradMode;
 import org.backmap.autodiff.Tensor;
+import org.backmap.flows.DimensionPartition;
 import org.backmap.flows.made.Made;
 import org.backmap.nn.Activation;
 import org.backmap.nn.Module;
@@ -30,7 +31,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
   private final int[] intervalDims;
   private final int[] circularDims;
   private final int[] merge;
-  private final boolean[] circular;
+  private final DimensionPartition partition;
 
   /**
    * @param circular per dimension (in this block's order): whether it is an angle on {@code [-pi, pi)}
@@ -39,7 +40,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
   public MaskedAutoregressiveSpline(boolean[] circular, int contextDim, int hiddenFeatures, int hiddenLayers,
       int bins, double bound, Rng rng, DType dtype) {
     this.dims = circular.length;
-    this.circular = circular.clone();
+    this.partition = DimensionPartition.of(circular);
     this.bins = bins;
     this.widthScale = 1.0 / Math.sqrt(hiddenFeatures);
     this.intervalSpline = new RationalQuadraticSpline(bins, bound, false);
@@ -48,27 +49,9 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
     this.made = addModule("made",
         new Made(dims, contextDim, hiddenFeatures, hiddenLayers, circularSpline.parameterCount(),
             Activation.RELU, rng, dtype));
-    int nCircular = 0;
-    for (boolean c : circular) {
-      nCircular += c ? 1 : 0;
-    }
-    intervalDims = new int[dims - nCircular];
-    circularDims = new int[nCircular];
-    for (int d = 0, i = 0, c = 0; d < dims; d++) {
-      if (circular[d]) {
-        circularDims[c++] = d;
-      } else {
-        intervalDims[i++] = d;
-      }
-    }
-    // position of each dimension in concat(interval part, circular part)
-    merge = new int[dims];
-    for (int i = 0; i < intervalDims.length; i++) {
-      merge[intervalDims[i]] = i;
-    }
-    for (int c = 0; c < circularDims.length; c++) {
-      merge[circularDims[c]] = intervalDims.length + c;
-    }
+    intervalDims = partition.linear();
+    circularDims = partition.circular();
+    merge = partition.merge();
   }
 
   /** Network outputs with the width and height logits divided by sqrt(hidden). */
@@ -112,7 +95,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
       for (int d = 0; d < dims; d++) {
         Tensor raw = made.forward(x, context).slice(1, d, d + 1).squeeze(1);
         Tensor params = scaled(raw);
-        RationalQuadraticSpline spline = circular[d] ? circularSpline : intervalSpline;
+        RationalQuadraticSpline spline = partition.isCircular(d) ? circularSpline : intervalSpline;
         Result r = spline.inverse(y.slice(1, d, d + 1).squeeze(1), params.slice(-1, 0, spline.parameterCount()));
         Tensor next = x.copy();
         for (int b = 0; b < batch; b++) {

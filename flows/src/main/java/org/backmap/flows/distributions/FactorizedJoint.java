@@ -2,6 +2,7 @@ package org.backmap.flows.distributions;
 
 import java.util.random.RandomGenerator;
 import org.backmap.autodiff.Tensor;
+import org.backmap.flows.DimensionPartition;
 
 /**
  * A joint over independent dimensions with one family per dimension: {@link Normal} where a dimension is linear
@@ -21,26 +22,20 @@ public final class FactorizedJoint implements Distribution {
    * @param circularDims {@code circularDims[d]} is true where dimension {@code d} is an angle on the circle
    */
   public FactorizedJoint(Tensor loc, Tensor spread, boolean[] circularDims) {
-    if (loc.dim(-1) != circularDims.length || spread.dim(-1) != circularDims.length) {
+    this(loc, spread, DimensionPartition.of(circularDims));
+  }
+
+  /** A joint with the families given by {@code partition}: von Mises on its circular dimensions. */
+  public FactorizedJoint(Tensor loc, Tensor spread, DimensionPartition partition) {
+    if (loc.dim(-1) != partition.dims() || spread.dim(-1) != partition.dims()) {
       throw new IllegalArgumentException("parameters have " + loc.dim(-1) + "/" + spread.dim(-1)
-          + " dimensions but " + circularDims.length + " families were given");
+          + " dimensions but " + partition.dims() + " families were given");
     }
     this.loc = loc;
     this.spread = spread;
-    this.dims = circularDims.length;
-    int nCircular = 0;
-    for (boolean c : circularDims) {
-      nCircular += c ? 1 : 0;
-    }
-    this.linear = new int[dims - nCircular];
-    this.circular = new int[nCircular];
-    for (int d = 0, l = 0, c = 0; d < dims; d++) {
-      if (circularDims[d]) {
-        circular[c++] = d;
-      } else {
-        linear[l++] = d;
-      }
-    }
+    this.dims = partition.dims();
+    this.linear = partition.linear();
+    this.circular = partition.circular();
   }
 
   private Normal normal() {

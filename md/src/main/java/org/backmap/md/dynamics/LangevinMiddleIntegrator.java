@@ -18,7 +18,7 @@ import org.backmap.md.energy.ForceFieldEnergy;
  * The kinetic energy is that of the stored velocities {@code v}, as OpenMM reports it for this integrator: in the
  * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II). Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible.
  */
-public final class LangevinMiddleIntegrator {
+public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleIntegrator> {
   /** Boltzmann constant in kJ/mol/K (CODATA 2018, as OpenMM's {@code BOLTZ}). */
   public static final double BOLTZMANN = 1.380649e-23 * 6.02214076e23 / 1000;
 
@@ -83,6 +83,7 @@ public final class LangevinMiddleIntegrator {
   }
 
   /** Advances {@code count} steps. */
+  @Override
   public void step(int count) {
     double a = Math.exp(-friction * dt);
     double noise = Math.sqrt(BOLTZMANN * temperature * (1 - a * a));
@@ -120,6 +121,12 @@ public final class LangevinMiddleIntegrator {
     return potential;
   }
 
+  /** Total potential energy of the current positions (kJ/mol). */
+  @Override
+  public double potentialEnergy() {
+    return potential.total();
+  }
+
   /** Kinetic energy {@code sum m/2 |v|^2} (kJ/mol). */
   public double kineticEnergy() {
     double ke = 0;
@@ -150,6 +157,7 @@ public final class LangevinMiddleIntegrator {
   }
 
   /** Bath temperature (K). */
+  @Override
   public double temperature() {
     return temperature;
   }
@@ -165,6 +173,14 @@ public final class LangevinMiddleIntegrator {
       v[k] = scale * velocities[k];
     }
     potential = energy.evaluate(x, f);
+  }
+
+  /** Swaps positions and velocities with {@code other}, each set of velocities rescaled to its new bath. */
+  @Override
+  public void swapConfigurations(LangevinMiddleIntegrator other) {
+    double[] xa = x.clone(), va = v.clone();
+    exchange(other.x, other.v, other.temperature);
+    other.exchange(xa, va, temperature);
   }
 
   /** Time step (ps). */

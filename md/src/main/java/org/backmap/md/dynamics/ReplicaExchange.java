@@ -8,12 +8,15 @@ import java.util.stream.IntStream;
 
 /**
  * Temperature replica exchange (Sugita and Okamoto, Chem. Phys. Lett. 314, 141 (1999)): replicas on a ladder of
- * temperatures run Langevin dynamics; every cycle, neighbouring pairs (even pairs on even cycles, odd pairs on
- * odd cycles) exchange configurations with the Metropolis probability
- * {@code min(1, exp((1/kT_i - 1/kT_j)(U_i - U_j)))}, velocities rescaled by {@code sqrt(T_new/T_old)}.
+ * temperatures run their own sampler (Langevin dynamics for {@link LangevinMiddleIntegrator}); every cycle,
+ * neighbouring pairs (even pairs on even cycles, odd pairs on odd cycles) exchange configurations with the
+ * Metropolis probability {@code min(1, exp((1/kT_i - 1/kT_j)(U_i - U_j)))}, which leaves the product of the
+ * replicas' Boltzmann distributions invariant.
+ *
+ * @param <R> the kind of replica
  */
-public final class ReplicaExchange {
-  private final List<LangevinMiddleIntegrator> replicas;
+public final class ReplicaExchange<R extends Replica<R>> {
+  private final List<R> replicas;
   private final RandomGenerator random;
   private final int threads;
   private final long[] attempts;
@@ -21,11 +24,11 @@ public final class ReplicaExchange {
   private long cycles;
 
   /**
-   * @param replicas one integrator per temperature, in ascending temperature order
+   * @param replicas one replica per temperature, in ascending temperature order
    * @param seed random seed of the exchange decisions
    * @param threads threads that step replicas concurrently
    */
-  public ReplicaExchange(List<LangevinMiddleIntegrator> replicas, long seed, int threads) {
+  public ReplicaExchange(List<R> replicas, long seed, int threads) {
     if (replicas.isEmpty()) {
       throw new IllegalArgumentException("at least one replica");
     }
@@ -49,7 +52,7 @@ public final class ReplicaExchange {
   }
 
   /** The replicas, lowest temperature first. */
-  public List<LangevinMiddleIntegrator> replicas() {
+  public List<R> replicas() {
     return replicas;
   }
 
@@ -79,16 +82,14 @@ public final class ReplicaExchange {
   }
 
   private void attempt(int i) {
-    LangevinMiddleIntegrator a = replicas.get(i), b = replicas.get(i + 1);
+    R a = replicas.get(i), b = replicas.get(i + 1);
     double betaA = 1 / (LangevinMiddleIntegrator.BOLTZMANN * a.temperature());
     double betaB = 1 / (LangevinMiddleIntegrator.BOLTZMANN * b.temperature());
-    double delta = (betaA - betaB) * (a.potential().total() - b.potential().total());
+    double delta = (betaA - betaB) * (a.potentialEnergy() - b.potentialEnergy());
     attempts[i]++;
     if (delta >= 0 || random.nextDouble() < Math.exp(delta)) {
       accepted[i]++;
-      double[] xa = a.positions().clone(), va = a.velocities().clone();
-      a.exchange(b.positions(), b.velocities(), b.temperature());
-      b.exchange(xa, va, a.temperature());
+      a.swapConfigurations(b);
     }
   }
 

@@ -1,5 +1,13 @@
 package org.backmap.md.hydrogens;
 
+import static org.backmap.md.geometry.Vec3.add;
+import static org.backmap.md.geometry.Vec3.at;
+import static org.backmap.md.geometry.Vec3.cross;
+import static org.backmap.md.geometry.Vec3.dot;
+import static org.backmap.md.geometry.Vec3.scale;
+import static org.backmap.md.geometry.Vec3.sub;
+import static org.backmap.md.geometry.Vec3.unit;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.backmap.md.geometry.InternalCoordinates;
@@ -55,6 +63,7 @@ public final class HydrogenCompleter {
       int n = t.size();
       double[] xyz = new double[3 * n];
       boolean[] present = new boolean[n];
+      ResidueState residue = new ResidueState(t, xyz, present);
       for (Atom a : rt.residue().atoms()) {
         int i = t.indexOf(a.name());
         xyz[3 * i] = a.x();
@@ -66,7 +75,7 @@ public final class HydrogenCompleter {
       int c = t.indexOf("C");
       if (oxt >= 0 && !present[oxt] && present[c] && present[t.indexOf("O")] && present[t.indexOf("CA")]) {
         // A C-terminal carboxylate without OXT (common in crystal structures), completed like pdbfixer does.
-        double[] pc = {xyz[3 * c], xyz[3 * c + 1], xyz[3 * c + 2]};
+        double[] pc = at(xyz, c);
         double[] s = add(unit(sub(at(xyz, t.indexOf("O")), pc)), unit(sub(at(xyz, t.indexOf("CA")), pc)));
         double[] pos = add(pc, scale(unit(s), -lib.bondLength(t.atom(c).type(), t.atom(oxt).type())));
         System.arraycopy(pos, 0, xyz, 3 * oxt, 3);
@@ -87,24 +96,18 @@ public final class HydrogenCompleter {
           continue;
         }
         // Known neighbours: present template neighbours, then the external partner.
-        List<double[]> known = new ArrayList<>();
-        List<AtomType> knownTypes = new ArrayList<>();
-        List<Integer> knownIndex = new ArrayList<>();
+        List<Neighbour> known = new ArrayList<>();
         for (int q : knownOrder(t, p)) {
           if (present[q]) {
-            known.add(new double[] {xyz[3 * q], xyz[3 * q + 1], xyz[3 * q + 2]});
-            knownTypes.add(t.atom(q).type());
-            knownIndex.add(q);
+            known.add(new Neighbour(at(xyz, q), t.atom(q).type(), q));
           }
         }
         double[] partner = externalPartner(rt, t.atom(p).name(), residues);
         if (partner != null) {
-          known.add(partner);
-          knownTypes.add(externalPartnerType(rt, t.atom(p).name(), residues));
-          knownIndex.add(-1);
+          known.add(new Neighbour(partner, externalPartnerType(rt, t.atom(p).name(), residues), -1));
         }
         int valence = t.neighbours(p).length + (t.externalBonds().contains(t.atom(p).name()) ? 1 : 0);
-        double[][] placed = place(lib, t, p, xyz, known, knownTypes, knownIndex, missing, valence, present);
+        double[][] placed = place(lib, residue, new HydrogenGroup(p, known, missing, valence));
         for (int m = 0; m < missing.size(); m++) {
           int h = missing.get(m);
           if (placed == null) {
@@ -164,19 +167,34 @@ public final class HydrogenCompleter {
     return other.atom(other.indexOf(name)).type();
   }
 
-  /** Positions for the missing hydrogens of P, or {@code null} when the case is not determined. */
-  private static double[][] place(TemplateLibrary lib, ResidueTemplate t, int p, double[] xyz, List<double[]> known,
-      List<AtomType> knownTypes, List<Integer> knownIndex, List<Integer> missing, int valence, boolean[] present) {
+  /** One residue being completed: coordinates in template order and which template atoms have them. */
+  private record ResidueState(ResidueTemplate template, double[] xyz, boolean[] present) {}
+
+  /** A bonded neighbour of a parent atom with known position; {@code templateIndex} -1 for another residue's. */
+  private record Neighbour(double[] position, AtomType type, int templateIndex) {}
+
+  /**
+   * A heavy atom and its missing hydrogens: {@code parent} and {@code missing} are template indices,
+   * {@code valence} counts the parent's template bonds including the external one.
+   */
+  private record HydrogenGroup(int parent, List<Neighbour> known, List<Integer> missing, int valence) {}
+
+  /** Positions for the missing hydrogens of the group, or {@code null} when the case is not determined. */
+  private static double[][] place(TemplateLibrary lib, ResidueState residue, HydrogenGroup group) {
+    ResidueTemplate t = residue.template();
+    List<Neighbour> known = group.known();
+    List<Integer> missing = group.missing();
+    int valence = group.valence();
     int k = known.size();
     if (k == 0) {
       return null;
     }
-    double[] pp = {xyz[3 * p], xyz[3 * p + 1], xyz[3 * p + 2]};
-    AtomType pt = t.atom(p).type();
+    double[] pp = at(residue.xyz(), group.parent());
+    AtomType pt = t.atom(group.parent()).type();
     double[][] out = new double[missing.size()][];
     double[][] u = new double[k][];
     for (int i = 0; i < k; i++) {
-      u[i] = unit(sub(known.get(i), pp));
+      u[i] = unit(sub(known.get(i).position(), pp));
     }
     if (k >= 2 && (valence == 3 || valence == 4 && k == 3)) {
       // One hydrogen opposite the other bonds (trigonal planar, or the last tetrahedral site).
@@ -193,8 +211,8 @@ public final class HydrogenCompleter {
     if (k == 2 && valence == 4) {
       for (int m = 0; m < missing.size(); m++) {
         AtomType ht = t.atom(missing.get(m)).type();
-        double c1 = Math.cos(lib.angleValue(knownTypes.get(0), pt, ht));
-        double c2 = Math.cos(lib.angleValue(knownTypes.get(1), pt, ht));
+        double c1 = Math.cos(lib.angleValue(known.get(0).type(), pt, ht));
+        double c2 = Math.cos(lib.angleValue(known.get(1).type(), pt, ht));
         double g = dot(u[0], u[1]);
         double alpha = (c1 - g * c2) / (1 - g * g);
         double beta = (c2 - g * c1) / (1 - g * g);
@@ -207,14 +225,14 @@ public final class HydrogenCompleter {
       return out;
     }
     if (k == 1) {
-      int a = knownIndex.get(0);
-      double[] ref = a < 0 ? null : torsionReference(t, a, p, xyz, present, valence == 3);
+      int a = known.get(0).templateIndex();
+      double[] ref = a < 0 ? null : torsionReference(residue, a, group.parent(), valence == 3);
       if (ref == null) {
         return null;
       }
       double[] frame = new double[12];
       System.arraycopy(pp, 0, frame, 0, 3);
-      System.arraycopy(known.get(0), 0, frame, 3, 3);
+      System.arraycopy(known.get(0).position(), 0, frame, 3, 3);
       System.arraycopy(ref, 0, frame, 6, 3);
       double[] torsions = valence == 4 ? new double[] {Math.PI, -Math.PI / 3, Math.PI / 3}
           : valence == 3 ? new double[] {0, Math.PI} : new double[] {Math.PI};
@@ -223,8 +241,9 @@ public final class HydrogenCompleter {
       }
       for (int m = 0; m < missing.size(); m++) {
         AtomType ht = t.atom(missing.get(m)).type();
-        InternalCoordinates.place(frame, 9, 0, 3, 6, length(lib, pt, ht), lib.angleValue(knownTypes.get(0), pt, ht), torsions[m]);
-        out[m] = new double[] {frame[9], frame[10], frame[11]};
+        InternalCoordinates.place(frame, 9, 0, 3, 6, length(lib, pt, ht), lib.angleValue(known.get(0).type(), pt, ht),
+            torsions[m]);
+        out[m] = at(frame, 3);
       }
       return out;
     }
@@ -235,15 +254,16 @@ public final class HydrogenCompleter {
    * The torsion reference bonded to {@code a} (other than {@code p}): the first present heavy atom in template
    * order, or for planar groups the heaviest (so HD21 is cis to OD1 in ASN, HH11 cis to NE in ARG).
    */
-  private static double[] torsionReference(ResidueTemplate t, int a, int p, double[] xyz, boolean[] present, boolean heaviest) {
+  private static double[] torsionReference(ResidueState residue, int a, int p, boolean heaviest) {
+    ResidueTemplate t = residue.template();
     int best = -1;
     for (int q : t.neighbours(a)) {
-      if (q != p && present[q] && t.atom(q).type().element() != Element.H
+      if (q != p && residue.present()[q] && t.atom(q).type().element() != Element.H
           && (best < 0 || heaviest && t.atom(q).type().mass() > t.atom(best).type().mass())) {
         best = q;
       }
     }
-    return best < 0 ? null : new double[] {xyz[3 * best], xyz[3 * best + 1], xyz[3 * best + 2]};
+    return best < 0 ? null : at(residue.xyz(), best);
   }
 
   /**
@@ -289,33 +309,5 @@ public final class HydrogenCompleter {
 
   private static double length(TemplateLibrary lib, AtomType a, AtomType b) {
     return lib.bondLength(a, b);
-  }
-
-  private static double[] at(double[] xyz, int i) {
-    return new double[] {xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
-  }
-
-  private static double[] sub(double[] a, double[] b) {
-    return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
-  }
-
-  private static double[] add(double[] a, double[] b) {
-    return new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
-  }
-
-  private static double[] scale(double[] a, double s) {
-    return new double[] {a[0] * s, a[1] * s, a[2] * s};
-  }
-
-  private static double dot(double[] a, double[] b) {
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-  }
-
-  private static double[] cross(double[] a, double[] b) {
-    return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
-  }
-
-  private static double[] unit(double[] a) {
-    return scale(a, 1 / Math.sqrt(dot(a, a)));
   }
 }

@@ -46,7 +46,7 @@ public final class Simulation {
       integrators.add(new LangevinMiddleIntegrator(energy, constraints, x0, ladder[r], settings.friction(), settings.timeStep(),
           settings.seed() + 7919L * r));
     }
-    ReplicaExchange remd = new ReplicaExchange(integrators, settings.seed(), settings.threads());
+    ReplicaExchange<LangevinMiddleIntegrator> remd = new ReplicaExchange<>(integrators, settings.seed(), settings.threads());
     int stepsPerFrame = settings.stepsPerFrame();
     int framesPerExchange = settings.framesPerExchange();
     long frames = settings.frames();
