@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.backmap.md.protein.PreparationOptions;
 import org.backmap.md.protein.PreparedProtein;
 import org.backmap.md.protein.ProteinSummary;
 import picocli.CommandLine.Command;
@@ -26,7 +25,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ProteinSummary summary = PreparedProtein.read(input, PreparationOptions.defaults().withChainBreaksAllowed(true)).summary();
+    ProteinSummary summary = PreparedProtein.read(input).summary();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));

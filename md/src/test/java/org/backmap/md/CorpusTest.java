@@ -28,7 +28,7 @@ class CorpusTest {
     for (Path file : TestData.corpusFiles()) {
       String name = file.getFileName().toString();
       try {
-        PreparedProtein p = PreparedProtein.read(file, PreparationOptions.defaults().withChainBreaksAllowed(true));
+        PreparedProtein p = PreparedProtein.read(file);
         CgStructure cg = p.cg();
         for (ResidueTopology r : p.topology().residues()) {
           assertTrue(r.complete(), name + ": " + r.label() + " still misses " + r.missingHeavyAtoms() + r.missingHydrogens());

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.backmap.md.hydrogens.Completion;
 import org.backmap.md.protein.PreparationOptions;
 import org.backmap.md.protein.PreparedProtein;
+import org.backmap.md.topology.ChainBreaks;
 import org.backmap.md.structure.Chain;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Residue;
@@ -61,7 +62,7 @@ public final class TestData {
 
   /** A corpus file read, stripped of hydrogens and completed (all hydrogens at template geometry). */
   public static Completion completed(String name) {
-    return PreparedProtein.of(stripHydrogens(read(name)), PreparationOptions.defaults().withChainBreaksAllowed(true)).completion();
+    return PreparedProtein.of(stripHydrogens(read(name)), PreparationOptions.strict().withChainBreaks(ChainBreaks.KEEP)).completion();
   }
 
   /** Residue by chain index and position. */

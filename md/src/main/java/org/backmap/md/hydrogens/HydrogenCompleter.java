@@ -141,7 +141,7 @@ public final class HydrogenCompleter {
       k += c.residues().size();
     }
     Structure completed = topology.structure().withChains(chains);
-    Topology rebuilt = Topology.build(completed, lib, true);
+    Topology rebuilt = Topology.build(completed, lib, topology.breakPolicy());
     return new Completion(completed, rebuilt, added, addedOxt, unplaced);
   }
 

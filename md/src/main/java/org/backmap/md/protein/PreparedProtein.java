@@ -9,6 +9,7 @@ import org.backmap.md.cg.CgStructure;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.hydrogens.Completion;
 import org.backmap.md.hydrogens.HydrogenCompleter;
+import org.backmap.md.repair.StructureRepair;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
@@ -21,7 +22,9 @@ import org.backmap.md.topology.Topology;
  * A protein read from a file with its templates assigned and its missing hydrogens (and C-terminal OXT) completed:
  * the starting point of CG mapping, energies, minimisation, dynamics and training data.
  *
- * <p>Reading never fails on missing heavy atoms: {@link #summary()} reports them. What needs every atom fails
+ * <p>By default the structure is repaired first ({@link org.backmap.md.repair.StructureRepair}), with every change
+ * listed in {@link #repairs()}. Without repair, reading never fails on missing heavy atoms: {@link #summary()}
+ * reports them. What needs every atom fails
  * then with a {@link StructureException} naming file, residue and atom: {@link #cg()}, {@link #system()} and the
  * energies. The force-field system is built on first use and kept. Instances are immutable and thread-safe.
  */
@@ -36,7 +39,7 @@ public final class PreparedProtein {
   }
 
   /**
-   * Reads model 1 of {@code file} (PDB or mmCIF, plain or gzip) with chain breaks as errors.
+   * Reads model 1 of {@code file} (PDB or mmCIF, plain or gzip) and repairs it ({@link PreparationOptions#defaults()}).
    *
    * @throws StructureException when the file cannot be used, naming file, residue and atom
    * @throws java.io.UncheckedIOException when the file cannot be read
@@ -52,8 +55,13 @@ public final class PreparedProtein {
 
   /** Prepares a structure already in memory. */
   public static PreparedProtein of(Structure structure, PreparationOptions options) {
-    Topology topology = Topology.build(structure, options.library(), options.allowChainBreaks());
-    return new PreparedProtein(topology, HydrogenCompleter.complete(topology));
+    Structure s = options.repair() ? StructureRepair.clean(structure, options.library()) : structure;
+    Topology input = Topology.build(s, options.library(), options.chainBreaks());
+    Topology topology = input;
+    if (options.repair() && input.residues().stream().anyMatch(r -> !r.missingHeavyAtoms().isEmpty())) {
+      topology = Topology.build(StructureRepair.rebuildHeavyAtoms(input), options.library(), options.chainBreaks());
+    }
+    return new PreparedProtein(input, HydrogenCompleter.complete(topology));
   }
 
   /** The file name (or other source) the protein came from, as used in messages. */
@@ -84,6 +92,14 @@ public final class PreparedProtein {
   /** Number of atoms of the completed structure. */
   public int atomCount() {
     return structure().atomCount();
+  }
+
+  /**
+   * What repair changed, each naming chain, residue and atom: empty when the file went through as it is (hydrogen
+   * completion aside, which is listed in {@link #completion()}).
+   */
+  public List<String> repairs() {
+    return topology().structure().repairs();
   }
 
   /** Notes from reading and template assignment (alternate locations, dropped records, ...). */

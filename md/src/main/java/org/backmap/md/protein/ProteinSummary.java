@@ -12,7 +12,7 @@ import org.backmap.md.topology.ResidueTopology;
 import org.backmap.md.topology.Topology;
 
 /**
- * What a structure file holds, residue by residue, as read (before completion): templates, protonation states,
+ * What a structure file holds, residue by residue, after repair and before completion: templates, protonation states,
  * missing atoms, disulfides, chain breaks and the notes of reading. Records all the way down, so a JSON mapper
  * writes it as it is.
  *
@@ -26,10 +26,11 @@ import org.backmap.md.topology.Topology;
  * @param residuesMissingHeavyAtoms residues with their missing heavy atoms, e.g. {@code "A 2 CTYR [OH]"}
  * @param missingHydrogens hydrogens absent from the file (completion adds them)
  * @param notes notes from reading and template assignment
+ * @param repairs what repair changed, each naming chain, residue and atom
  */
 public record ProteinSummary(String file, int atoms, int residueCount, List<ChainSummary> chains,
     Map<String, Integer> protonationStates, List<String> disulfides, List<String> chainBreaks,
-    List<String> residuesMissingHeavyAtoms, int missingHydrogens, List<String> notes) {
+    List<String> residuesMissingHeavyAtoms, int missingHydrogens, List<String> notes, List<String> repairs) {
 
   private static final Set<String> VARIANTS = Set.of("HID", "HIE", "HIP", "ASH", "GLH", "LYN", "CYM", "CYX");
 
@@ -47,7 +48,7 @@ public record ProteinSummary(String file, int atoms, int residueCount, List<Chai
    * @param number residue number with insertion code
    * @param name residue name as read
    * @param template the assigned ff14SB template
-   * @param missingHeavyAtoms template heavy atoms absent from the file
+   * @param missingHeavyAtoms template heavy atoms absent from the file (rebuilt when repair is on)
    * @param missingHydrogens number of template hydrogens absent from the file
    */
   public record ResidueSummary(String number, String name, String template, List<String> missingHeavyAtoms, int missingHydrogens) {}
@@ -75,7 +76,7 @@ public record ProteinSummary(String file, int atoms, int residueCount, List<Chai
     int missingH = t.residues().stream().mapToInt(r -> r.missingHydrogens().size()).sum();
     return new ProteinSummary(protein.source(), t.structure().atomCount(), t.structure().residueCount(), List.copyOf(chains),
         states, disulfides, t.chainBreaks().stream().map(ChainBreak::toString).toList(), missingHeavy, missingH,
-        protein.notes());
+        protein.notes(), protein.repairs());
   }
 
   /** Writes the summary as text: a header, each chain's residues with their templates, then the findings. */
@@ -107,6 +108,9 @@ public record ProteinSummary(String file, int atoms, int residueCount, List<Chai
     out.println("missing hydrogens: " + missingHydrogens);
     for (String note : notes) {
       out.println("note: " + note);
+    }
+    for (String repair : repairs) {
+      out.println("repaired: " + repair);
     }
   }
 }

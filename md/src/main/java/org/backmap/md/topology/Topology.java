@@ -34,8 +34,11 @@ public final class Topology {
   private final List<ResidueTopology> residues;
   private final List<ChainBreak> breaks;
   private final List<String> notes;
+  private final ChainBreaks breakPolicy;
 
-  private Topology(Structure structure, TemplateLibrary library, List<ResidueTopology> residues, List<ChainBreak> breaks, List<String> notes) {
+  private Topology(Structure structure, TemplateLibrary library, List<ResidueTopology> residues, List<ChainBreak> breaks,
+      List<String> notes, ChainBreaks breakPolicy) {
+    this.breakPolicy = breakPolicy;
     this.structure = structure;
     this.library = library;
     this.residues = List.copyOf(residues);
@@ -122,7 +125,7 @@ public final class Topology {
         out.add(new ResidueTopology(chainOf.get(i), i, r, t, bondedPrev[i], bondedNext, partner[i], missingHeavy, missingH));
       }
     }
-    return new Topology(structure, library, out, breaks, notes);
+    return new Topology(structure, library, out, breaks, notes, breakPolicy);
   }
 
   private static boolean isCap(String name) {
@@ -191,6 +194,11 @@ public final class Topology {
   /** The structure the topology describes. */
   public Structure structure() {
     return structure;
+  }
+
+  /** What this topology did with chain breaks; a topology of a changed structure uses the same rule. */
+  public ChainBreaks breakPolicy() {
+    return breakPolicy;
   }
 
   /** The template library used. */

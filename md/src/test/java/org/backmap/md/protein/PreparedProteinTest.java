@@ -14,6 +14,7 @@ import org.backmap.md.energy.EnergyComponent;
 import org.backmap.md.energy.EnergyEvaluation;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.structure.Element;
+import org.backmap.md.structure.Residue;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
 import org.backmap.md.system.SystemBuilder;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PreparedProteinTest {
+
+  private static List<String> withoutAtom(String residue, String atom) throws java.io.IOException {
+    return Files.readAllLines(TestData.corpus("1UAO.pdb")).stream()
+        .filter(l -> !(l.startsWith("ATOM") && l.substring(12, 16).strip().equals(atom) && l.substring(17, 20).equals(residue))).toList();
+  }
 
   @Test
   void hydrogensStrippedFromAFileComeBackAndTheEnergyMatchesTheLowLevelChain() {
@@ -60,16 +66,67 @@ class PreparedProteinTest {
   }
 
   @Test
-  void missingHeavyAtomsAreSummarisedAndFailOnlyWhatNeedsThem(@TempDir Path dir) throws Exception {
-    List<String> lines = Files.readAllLines(TestData.corpus("1UAO.pdb")).stream()
-        .filter(l -> !(l.startsWith("ATOM") && l.substring(12, 16).strip().equals("OH") && l.substring(17, 20).equals("TYR"))).toList();
-    Path file = Files.write(dir.resolve("no-oh.pdb"), lines);
-    PreparedProtein p = PreparedProtein.read(file);
+  void withoutRepairMissingHeavyAtomsAreSummarisedAndFailOnlyWhatNeedsThem(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("no-oh.pdb"), withoutAtom("TYR", "OH"));
+    PreparedProtein p = PreparedProtein.read(file, PreparationOptions.strict());
     assertTrue(p.summary().residuesMissingHeavyAtoms().getFirst().endsWith("[OH]"), p.summary().residuesMissingHeavyAtoms().toString());
+    assertEquals(List.of(), p.repairs());
     StructureException cg = assertThrows(StructureException.class, p::cg);
     assertTrue(cg.getMessage().startsWith("no-oh.pdb: chain A residue 2 TYR atom OH"), cg.getMessage());
     StructureException system = assertThrows(StructureException.class, p::system);
     assertTrue(system.getMessage().startsWith("no-oh.pdb: ") && system.getMessage().contains("OH"), system.getMessage());
+  }
+
+  @Test
+  void repairRebuildsAMissingSideChainAtIdealGeometry(@TempDir Path dir) throws Exception {
+    // TYR 2 loses its whole ring and hydroxyl; repair rebuilds them from CB outwards
+    List<String> lines = Files.readAllLines(TestData.corpus("1UAO.pdb"));
+    for (String atom : List.of("CG", "CD1", "CD2", "CE1", "CE2", "CZ", "OH")) {
+      lines = lines.stream().filter(l -> !(l.startsWith("ATOM") && l.substring(12, 16).strip().equals(atom) && l.substring(17, 20).equals("TYR"))).toList();
+    }
+    Path file = Files.write(dir.resolve("no-ring.pdb"), lines);
+    PreparedProtein p = PreparedProtein.read(file);
+    assertEquals(138, p.atomCount());
+    assertTrue(p.repairs().stream().anyMatch(r -> r.startsWith("chain A residue 2 TYR: rebuilt missing heavy atoms") && r.contains("OH")), p.repairs().toString());
+    Residue tyr = p.structure().chains().getFirst().residues().get(1);
+    // ring bonds come out at the ideal residue's lengths (1.36-1.42 A), the C-O at 1.36-1.39 A
+    assertEquals(1.39, tyr.atom("CG").distance(tyr.atom("CD1")), 0.04);
+    assertEquals(1.39, tyr.atom("CE1").distance(tyr.atom("CZ")), 0.04);
+    assertEquals(1.375, tyr.atom("CZ").distance(tyr.atom("OH")), 0.03);
+    assertEquals(1.39, tyr.atom("CE2").distance(tyr.atom("CZ")), 0.04, "the ring closes");
+    assertTrue(Double.isFinite(p.energy(1).energy(p.positionsNm())));
+    assertEquals(10, p.cg().residues().size());
+  }
+
+  @Test
+  void repairSplitsAChainAtABreakWithProperTermini(@TempDir Path dir) throws Exception {
+    List<String> lines = Files.readAllLines(TestData.corpus("1UAO.pdb")).stream()
+        .filter(l -> !(l.startsWith("ATOM") && l.substring(22, 26).strip().equals("5"))).toList();
+    Path file = Files.write(dir.resolve("gap.pdb"), lines);
+    StructureException strict = assertThrows(StructureException.class, () -> PreparedProtein.read(file, PreparationOptions.strict()));
+    assertTrue(strict.getMessage().contains("break between residues 4 and 6"), strict.getMessage());
+    PreparedProtein p = PreparedProtein.read(file);
+    List<String> templates = p.topology().residues().stream().map(r -> r.template().name()).toList();
+    assertEquals(List.of("NGLY", "TYR", "ASP", "CPRO", "NTHR", "GLY", "THR", "TRP", "CGLY"), templates);
+    assertTrue(p.repairs().stream().anyMatch(r -> r.contains("residue 6 THR") && r.contains("amide H")), p.repairs().toString());
+    assertEquals(1, p.topology().chainBreaks().size());
+    assertTrue(Double.isFinite(p.energy(1).energy(p.positionsNm())));
+  }
+
+  @Test
+  void modifiedResiduesAreReadAsTheirParent(@TempDir Path dir) throws Exception {
+    PreparedProtein plain = PreparedProtein.read(TestData.corpus("1UAO.pdb"));
+    // TRP 9 written as a HETATM with a foreign name would be dropped; MSE (selenomethionine) is mapped. Use a
+    // methionine-free peptide's TYR as PTR (phosphotyrosine): the phosphate atoms go, the tyrosine stays.
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TestData.corpus("1UAO.pdb")).stream()
+        .map(l -> l.startsWith("ATOM") && l.substring(17, 20).equals("TYR") ? "HETATM" + l.substring(6, 17) + "PTR" + l.substring(20) : l).toList());
+    lines.add(lines.indexOf(lines.stream().filter(l -> l.startsWith("HETATM") && l.substring(12, 16).strip().equals("OH")).findFirst().orElseThrow()) + 1,
+        "HETATM   99  P   PTR A   2      -1.000   2.000   3.000  1.00  0.00           P");
+    Path file = Files.write(dir.resolve("ptr.pdb"), lines);
+    PreparedProtein p = PreparedProtein.read(file);
+    assertEquals(plain.atomCount(), p.atomCount());
+    assertEquals(plain.energy(1).energy(plain.positionsNm()), p.energy(1).energy(p.positionsNm()), 1e-9);
+    assertTrue(p.repairs().stream().anyMatch(r -> r.contains("PTR") && r.contains("TYR")), p.repairs().toString());
   }
 
   @Test

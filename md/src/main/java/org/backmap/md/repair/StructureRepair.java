@@ -1,0 +1,197 @@
+package org.backmap.md.repair;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.backmap.md.structure.Atom;
+import org.backmap.md.structure.Chain;
+import org.backmap.md.structure.Element;
+import org.backmap.md.structure.Residue;
+import org.backmap.md.structure.Structure;
+import org.backmap.md.templates.ResidueTemplate;
+import org.backmap.md.templates.TemplateLibrary;
+import org.backmap.md.topology.ResidueTopology;
+import org.backmap.md.topology.Topology;
+
+/**
+ * The two repair passes. {@link #clean} runs before templates are assigned: it removes residues that lack a
+ * backbone atom (N, CA or C), corrects element columns that contradict the atom name, drops heavy atoms no form of
+ * the residue has, drops a residue's hydrogens when one of them has a name no form of it has (completion rebuilds
+ * them), drops an amide H where a chain piece starts (the N-terminal form has H1-H3) and an OXT inside a chain
+ * piece. {@link #rebuildHeavyAtoms} runs on the topology (chains split at breaks) and places missing heavy atoms
+ * from ideal residue geometry. Every change is added to {@link Structure#repairs()}.
+ */
+public final class StructureRepair {
+  private static final Set<String> BACKBONE = Set.of("N", "CA", "C");
+  private static final Map<String, List<String>> FORMS = Map.of(
+      "HIS", List.of("HID", "HIE", "HIP"),
+      "ASP", List.of("ASP", "ASH"),
+      "GLU", List.of("GLU", "GLH"),
+      "LYS", List.of("LYS", "LYN"),
+      "CYS", List.of("CYS", "CYX", "CYM"));
+  private static final Map<String, Set<String>> NAMES = new ConcurrentHashMap<>(); // by library identity and residue
+
+  private StructureRepair() {}
+
+  /** The structure cleaned for template assignment; see the class description. */
+  public static Structure clean(Structure structure, TemplateLibrary library) {
+    List<String> repairs = new ArrayList<>();
+    List<Chain> chains = new ArrayList<>();
+    for (Chain c : structure.chains()) {
+      List<Residue> kept = new ArrayList<>();
+      for (Residue r : c.residues()) {
+        Residue fixed = cleanResidue(c.id(), r, library, repairs);
+        if (fixed != null) {
+          kept.add(fixed);
+        }
+      }
+      List<Residue> ends = fixPieceEnds(c.id(), kept, repairs);
+      if (!ends.isEmpty()) {
+        chains.add(c.withResidues(ends));
+      }
+    }
+    if (chains.isEmpty()) {
+      throw new org.backmap.md.structure.StructureException(structure.source(), "no residue has a complete backbone (N, CA, C)");
+    }
+    return new Structure(structure.source(), chains, structure.notes(), structure.repairs()).withRepairs(repairs);
+  }
+
+  /**
+   * The structure of {@code topology} with the missing heavy atoms of every residue placed (a C-terminal OXT is
+   * left to hydrogen completion).
+   */
+  public static Structure rebuildHeavyAtoms(Topology topology) {
+    List<String> repairs = new ArrayList<>();
+    Structure s = topology.structure();
+    List<ResidueTopology> residues = topology.residues();
+    List<Chain> chains = new ArrayList<>();
+    int k = 0;
+    for (Chain c : s.chains()) {
+      List<Residue> out = new ArrayList<>();
+      for (int i = 0; i < c.residues().size(); i++, k++) {
+        ResidueTopology rt = residues.get(k);
+        List<String> missing = new ArrayList<>(rt.missingHeavyAtoms());
+        missing.remove("OXT");
+        if (missing.isEmpty()) {
+          out.add(rt.residue());
+          continue;
+        }
+        List<String> built = new ArrayList<>();
+        Residue rebuilt = HeavyAtomBuilder.rebuild(rt, built);
+        if (rebuilt == null) {
+          throw new org.backmap.md.structure.StructureException(s.source(), c.id(), rt.residue(), missing.get(0),
+              "missing atom that cannot be rebuilt (template " + rt.template().name() + ")");
+        }
+        repairs.add(label(c.id(), rt.residue()) + "rebuilt missing heavy atoms " + built + " from ideal geometry");
+        out.add(rebuilt);
+      }
+      chains.add(c.withResidues(out));
+    }
+    return repairs.isEmpty() ? s : s.withChains(chains).withRepairs(repairs);
+  }
+
+  private static Residue cleanResidue(String chain, Residue r, TemplateLibrary library, List<String> repairs) {
+    if (isCap(r)) {
+      return r; // ACE, NME: no N-CA-C backbone by nature
+    }
+    List<String> noBackbone = BACKBONE.stream().filter(a -> !r.has(a)).sorted().toList();
+    if (!noBackbone.isEmpty()) {
+      repairs.add(label(chain, r) + "removed: backbone atoms " + noBackbone + " missing");
+      return null;
+    }
+    Set<String> known = atomNames(r.name(), library);
+    if (known.isEmpty()) {
+      return r; // no template at all (e.g. a cap): template assignment reports it
+    }
+    List<Atom> atoms = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
+    List<String> elements = new ArrayList<>();
+    boolean badHydrogen = false;
+    for (Atom a : r.atoms()) {
+      if (a.element() == Element.H || a.name().startsWith("H")) {
+        badHydrogen |= !known.contains(a.name());
+        atoms.add(a);
+        continue;
+      }
+      if (!known.contains(a.name())) {
+        foreign.add(a.name());
+        continue;
+      }
+      Element byName = Element.fromSymbol(a.name().substring(0, 1));
+      if (byName != null && byName != a.element()) {
+        elements.add(a.name() + " " + a.element() + " -> " + byName);
+        a = new Atom(a.name(), byName, a.x(), a.y(), a.z());
+      }
+      atoms.add(a);
+    }
+    if (badHydrogen) {
+      List<String> names = atoms.stream().filter(a -> a.element() == Element.H || a.name().startsWith("H"))
+          .map(Atom::name).filter(n -> !known.contains(n)).toList();
+      atoms.removeIf(a -> a.element() == Element.H || a.name().startsWith("H"));
+      repairs.add(label(chain, r) + "hydrogens " + names + " are not in any " + r.name() + " template: dropped its hydrogens (rebuilt)");
+    }
+    if (!foreign.isEmpty()) {
+      repairs.add(label(chain, r) + "dropped atoms " + foreign + " that no " + r.name() + " template has");
+    }
+    if (!elements.isEmpty()) {
+      repairs.add(label(chain, r) + "element column contradicts the atom name, corrected: " + elements);
+    }
+    return r.withAtoms(atoms);
+  }
+
+  /** Drops what does not fit where a chain piece starts or ends inside it (pieces split at C-N gaps). */
+  private static List<Residue> fixPieceEnds(String chain, List<Residue> residues, List<String> repairs) {
+    List<Residue> out = new ArrayList<>(residues);
+    for (int i = 0; i < out.size(); i++) {
+      Residue r = out.get(i);
+      boolean bondedBefore = i > 0 && peptideBonded(out.get(i - 1), r);
+      boolean bondedAfter = i + 1 < out.size() && peptideBonded(r, out.get(i + 1));
+      if (!bondedBefore && r.has("H") && !r.name().equals("PRO") && !(i > 0 && isCap(out.get(i - 1)))) {
+        out.set(i, r = without(r, "H"));
+        repairs.add(label(chain, r) + "starts a chain piece: dropped amide H (N-terminal hydrogens are rebuilt)");
+      }
+      if (bondedAfter && r.has("OXT")) {
+        out.set(i, without(r, "OXT"));
+        repairs.add(label(chain, r) + "dropped OXT inside a chain");
+      }
+    }
+    return out;
+  }
+
+  private static boolean isCap(Residue r) {
+    return Set.of("ACE", "NME", "NHE", "NH2").contains(r.name());
+  }
+
+  private static boolean peptideBonded(Residue a, Residue b) {
+    Atom c = a.atom("C"), n = b.atom("N");
+    return c != null && n != null && c.distance(n) <= Topology.MAX_PEPTIDE_BOND;
+  }
+
+  private static Residue without(Residue r, String atom) {
+    return r.withAtoms(r.atoms().stream().filter(a -> !a.name().equals(atom)).toList());
+  }
+
+  /** Atom names of every form of a residue (protonation variants, N- and C-terminal), empty when it has none. */
+  private static Set<String> atomNames(String residue, TemplateLibrary library) {
+    return NAMES.computeIfAbsent(System.identityHashCode(library) + "/" + residue, key -> {
+      String name = residue;
+      Set<String> names = new HashSet<>();
+      for (String form : FORMS.getOrDefault(name, List.of(name))) {
+        for (String prefix : new String[] {"", "N", "C"}) {
+          if (library.hasTemplate(prefix + form)) {
+            ResidueTemplate t = library.template(prefix + form);
+            t.atoms().forEach(a -> names.add(a.name()));
+          }
+        }
+      }
+      return Set.copyOf(names);
+    });
+  }
+
+  private static String label(String chain, Residue r) {
+    return "chain " + chain + " residue " + r.label() + " " + r.name() + ": ";
+  }
+}
