@@ -6,6 +6,7 @@ import org.backmap.md.cg.CgStructure;
 import org.backmap.md.protein.PreparedProtein;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,12 +18,15 @@ final class CgCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "All-atom PDB or mmCIF file (.gz allowed).")
   Path input;
 
+  @Mixin
+  PreparationMixin preparation;
+
   @Option(names = {"-o", "--output"}, required = true, description = "CG PDB file to write.")
   Path output;
 
   @Override
   public Integer call() {
-    PreparedProtein protein = PreparedProtein.read(input);
+    PreparedProtein protein = ProteinInput.read(input, preparation, false, spec.commandLine().getErr());
     CgStructure cg = protein.cg();
     cg.writePdb(output);
     spec.commandLine().getOut().printf("%s: %d residues, %d hydrogens added, %d CG particles written to %s%n",

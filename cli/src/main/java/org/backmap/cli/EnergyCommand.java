@@ -25,6 +25,9 @@ final class EnergyCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "PDB or mmCIF file.")
   Path input;
 
+  @Mixin
+  PreparationMixin preparation;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -35,7 +38,7 @@ final class EnergyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
-    PreparedProtein protein = ProteinInput.read(input, spec.commandLine().getErr());
+    PreparedProtein protein = ProteinInput.read(input, preparation, true, spec.commandLine().getErr());
     EnergyEvaluation e = protein.energy(runtime.threads()).evaluate(protein.positionsNm());
     if (json) {
       Map<String, Object> r = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import org.backmap.md.protein.PreparedProtein;
 import org.backmap.md.protein.ProteinSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,12 +21,15 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "PDB or mmCIF file (.gz allowed).")
   Path input;
 
+  @Mixin
+  PreparationMixin preparation;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    ProteinSummary summary = PreparedProtein.read(input).summary();
+    ProteinSummary summary = PreparedProtein.read(input, preparation.options()).summary();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));

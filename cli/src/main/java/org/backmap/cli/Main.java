@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Backmap coarse-grained proteins to all-atom structures with exact probabilities.",
-    subcommands = {DemoCommand.class, CgCommand.class, InspectCommand.class, EnergyCommand.class, MinimizeCommand.class, MdCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, CheckCommand.class, CgCommand.class, InspectCommand.class, EnergyCommand.class, MinimizeCommand.class, MdCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -30,6 +30,9 @@ public final class Main {
   boolean verbose;
 
   public static void main(String[] args) throws Exception {
+    if (!List.of(args).contains("--verbose") && System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "backmap-quiet-log4j2.xml");
+    }
     if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty() && System.getenv("BACKMAP_NO_RELAUNCH") == null) {
       System.exit(relaunchWithVectorModule(args));
     }

@@ -29,6 +29,9 @@ final class MdCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "PDB or mmCIF file.")
   Path input;
 
+  @Mixin
+  PreparationMixin preparation;
+
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "PREFIX", description = "Output prefix: PREFIX.dcd, PREFIX.csv (and PREFIX.pdb).")
   String output;
 
@@ -81,7 +84,7 @@ final class MdCommand implements Callable<Integer> {
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PreparedProtein protein = ProteinInput.read(input, err);
+    PreparedProtein protein = ProteinInput.read(input, preparation, true, err);
     SimulationResult r = Simulation.run(protein, settings, TrajectoryFiles.withPrefix(output, pdb), (frame, frames, ps, seconds, kelvin) -> {
       err.printf(Locale.ROOT, "\r%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", bar((double) frame / frames), ps, picoseconds,
           ps / 1000 / (seconds / 86400), settings.temperature(), kelvin);

@@ -23,6 +23,9 @@ final class MinimizeCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "PDB or mmCIF file.")
   Path input;
 
+  @Mixin
+  PreparationMixin preparation;
+
   @Option(names = {"-o", "--output"}, required = true, description = "Output PDB file.")
   Path output;
 
@@ -49,7 +52,7 @@ final class MinimizeCommand implements Callable<Integer> {
     runtime.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PreparedProtein protein = ProteinInput.read(input, err);
+    PreparedProtein protein = ProteinInput.read(input, preparation, true, err);
     ForceFieldEnergy energy = restraint == null ? protein.energy(runtime.threads()) : protein.restrainedEnergy(runtime.threads(), restraint);
     double[] x0 = protein.positionsNm();
     double start = energy.energy(x0);

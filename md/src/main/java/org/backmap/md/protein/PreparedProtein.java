@@ -10,12 +10,15 @@ import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.hydrogens.Completion;
 import org.backmap.md.hydrogens.HydrogenCompleter;
 import org.backmap.md.repair.StructureRepair;
+import org.backmap.md.structure.CloseContacts;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
 import org.backmap.md.structure.StructureReader;
 import org.backmap.md.system.ForceFieldSystem;
 import org.backmap.md.system.SystemBuilder;
+import org.backmap.md.topology.ChainBreak;
+import org.backmap.md.topology.ChainBreaks;
 import org.backmap.md.topology.Topology;
 
 /**
@@ -99,7 +102,18 @@ public final class PreparedProtein {
    * completion aside, which is listed in {@link #completion()}).
    */
   public List<String> repairs() {
-    return topology().structure().repairs();
+    List<String> all = new ArrayList<>(topology().structure().repairs());
+    if (topology().breakPolicy() == ChainBreaks.TERMINI) {
+      for (ChainBreak b : input.chainBreaks()) {
+        all.add(b + ": chain split there, residue " + b.before() + " C-terminal and residue " + b.after() + " N-terminal");
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** Pairs of atoms of the completed structure closer than {@link CloseContacts#DEFAULT_MINIMUM} Angstrom. */
+  public List<CloseContacts.Contact> closeContacts() {
+    return CloseContacts.find(structure(), CloseContacts.DEFAULT_MINIMUM);
   }
 
   /** Notes from reading and template assignment (alternate locations, dropped records, ...). */

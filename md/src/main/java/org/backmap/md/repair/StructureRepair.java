@@ -54,7 +54,8 @@ public final class StructureRepair {
       }
     }
     if (chains.isEmpty()) {
-      throw new org.backmap.md.structure.StructureException(structure.source(), "no residue has a complete backbone (N, CA, C)");
+      throw new org.backmap.md.structure.StructureException(structure.source(), "no usable protein residues ("
+          + String.join("; ", repairs.subList(0, Math.min(3, repairs.size()))) + (repairs.size() > 3 ? "; ..." : "") + ")");
     }
     return new Structure(structure.source(), chains, structure.notes(), structure.repairs()).withRepairs(repairs);
   }
@@ -144,7 +145,17 @@ public final class StructureRepair {
 
   /** Drops what does not fit where a chain piece starts or ends inside it (pieces split at C-N gaps). */
   private static List<Residue> fixPieceEnds(String chain, List<Residue> residues, List<String> repairs) {
-    List<Residue> out = new ArrayList<>(residues);
+    List<Residue> out = new ArrayList<>();
+    // ff14SB has no template for a free amino acid (N- and C-terminal at once): a lone residue cannot be used.
+    for (int i = 0; i < residues.size(); i++) {
+      Residue r = residues.get(i);
+      boolean alone = (i == 0 || !peptideBonded(residues.get(i - 1), r)) && (i + 1 == residues.size() || !peptideBonded(r, residues.get(i + 1)));
+      if (alone && !isCap(r)) {
+        repairs.add(label(chain, r) + "removed: a lone residue, bonded to neither neighbour");
+      } else {
+        out.add(r);
+      }
+    }
     for (int i = 0; i < out.size(); i++) {
       Residue r = out.get(i);
       boolean bondedBefore = i > 0 && peptideBonded(out.get(i - 1), r);

@@ -1,0 +1,73 @@
+package org.backmap.md.structure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pairs of atoms closer than a distance no two atoms of a real protein come (bonded or not: bonds are at least
+ * 0.95 Angstrom): the sign of overlapping copies, misplaced atoms or a corrupted file. Found with a cell grid, so
+ * large structures cost linear time.
+ */
+public final class CloseContacts {
+  /** Atoms closer than this (Angstrom) are reported. */
+  public static final double DEFAULT_MINIMUM = 0.5;
+
+  /**
+   * One close pair.
+   *
+   * @param first the first atom, as {@code "chain A residue 12 ALA atom CB"}
+   * @param second the second atom
+   * @param distance their distance (Angstrom)
+   */
+  public record Contact(String first, String second, double distance) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%s and %s are %.3f A apart", first, second, distance);
+    }
+  }
+
+  private CloseContacts() {}
+
+  /** Every pair of atoms of {@code structure} closer than {@code minimum} Angstrom, ordered by the first atom in file order. */
+  public static List<Contact> find(Structure structure, double minimum) {
+    List<Atom> atoms = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (Chain c : structure.chains()) {
+      for (Residue r : c.residues()) {
+        for (Atom a : r.atoms()) {
+          atoms.add(a);
+          labels.add("chain " + c.id() + " residue " + r.label() + " " + r.name() + " atom " + a.name());
+        }
+      }
+    }
+    Map<Long, List<Integer>> cells = new HashMap<>();
+    for (int i = 0; i < atoms.size(); i++) {
+      cells.computeIfAbsent(cell(atoms.get(i), minimum, 0, 0, 0), k -> new ArrayList<>()).add(i);
+    }
+    List<Contact> out = new ArrayList<>();
+    for (int i = 0; i < atoms.size(); i++) {
+      Atom a = atoms.get(i);
+      for (int dx = -1; dx <= 1; dx++) {
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dz = -1; dz <= 1; dz++) {
+            for (int j : cells.getOrDefault(cell(a, minimum, dx, dy, dz), List.of())) {
+              double d = a.distance(atoms.get(j));
+              if (j > i && d < minimum) {
+                out.add(new Contact(labels.get(i), labels.get(j), d));
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long cell(Atom a, double size, int dx, int dy, int dz) {
+    long x = (long) Math.floor(a.x() / size) + dx, y = (long) Math.floor(a.y() / size) + dy, z = (long) Math.floor(a.z() / size) + dz;
+    return (x & 0x1FFFFF) << 42 | (y & 0x1FFFFF) << 21 | (z & 0x1FFFFF);
+  }
+}
