@@ -26,7 +26,8 @@ import org.biojava.nbio.structure.chem.ReducedChemCompProvider;
  * <p>BioJava is configured offline: the chemical-component provider is the bundled reduced one, so nothing is
  * ever downloaded. Rules: one model (the first unless asked); per residue the altloc with the highest
  * occupancy is kept; HETATM groups, waters and nucleic acids are dropped with a note; residue and atom
- * names are normalised with {@link PdbNames}; an N-terminal residue's {@code H} is called {@code H1} when
+ * names are normalised with {@link PdbNames} (the residue name as written stays in
+ * {@link Residue#nameAsWritten()}, so a stated variant such as {@code HID} is not lost); an N-terminal residue's {@code H} is called {@code H1} when
  * {@code H2}/{@code H3} are present. Empty files, garbage, duplicated atoms, unknown residues and
  * non-protein elements raise a {@link StructureException} that names file, chain, residue and atom.
  */
@@ -104,7 +105,7 @@ public final class StructureReader {
           continue;
         }
         Character ins = g.getResidueNumber().getInsCode();
-        Residue stub = new Residue(resName, g.getResidueNumber().getSeqNum(), ins == null ? ' ' : ins, List.of());
+        Residue stub = new Residue(resName, g.getResidueNumber().getSeqNum(), ins == null ? ' ' : ins, List.of(), rawName);
         if (!names.proteinResidues().contains(resName)) {
           throw new StructureException(name, chainId, stub, null, "unknown residue " + rawName);
         }
