@@ -9,6 +9,8 @@ import org.backmap.md.cg.CgStructure;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.hydrogens.Completion;
 import org.backmap.md.hydrogens.HydrogenCompleter;
+import org.backmap.md.protonation.Protonation;
+import org.backmap.md.protonation.Protonator;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
@@ -18,7 +20,8 @@ import org.backmap.md.system.SystemBuilder;
 import org.backmap.md.topology.Topology;
 
 /**
- * A protein read from a file with its templates assigned and its missing hydrogens (and C-terminal OXT) completed:
+ * A protein read from a file with its protonation states decided, its templates assigned and its missing hydrogens
+ * (and C-terminal OXT) completed:
  * the starting point of CG mapping, energies, minimisation, dynamics and training data.
  *
  * <p>Reading never fails on missing heavy atoms: {@link #summary()} reports them. What needs every atom fails
@@ -26,11 +29,13 @@ import org.backmap.md.topology.Topology;
  * energies. The force-field system is built on first use and kept. Instances are immutable and thread-safe.
  */
 public final class PreparedProtein {
+  private final Protonation protonation;
   private final Topology input;
   private final Completion completion;
   private volatile ForceFieldSystem system;
 
-  private PreparedProtein(Topology input, Completion completion) {
+  private PreparedProtein(Protonation protonation, Topology input, Completion completion) {
+    this.protonation = protonation;
     this.input = input;
     this.completion = completion;
   }
@@ -50,10 +55,16 @@ public final class PreparedProtein {
     return of(StructureReader.read(file, options.model() - 1), options);
   }
 
-  /** Prepares a structure already in memory. */
+  /**
+   * Prepares a structure already in memory: protonation states decided ({@link Protonator}, at the options' pH
+   * and with their overrides), templates assigned, hydrogens completed.
+   *
+   * @throws IllegalArgumentException naming the residue when an override does not fit the structure
+   */
   public static PreparedProtein of(Structure structure, PreparationOptions options) {
-    Topology topology = Topology.build(structure, options.library(), options.allowChainBreaks());
-    return new PreparedProtein(topology, HydrogenCompleter.complete(topology));
+    Protonation protonation = Protonator.decide(structure, options.protonation());
+    Topology topology = Topology.build(structure, options.library(), options.allowChainBreaks(), protonation.variants());
+    return new PreparedProtein(protonation, topology, HydrogenCompleter.complete(topology));
   }
 
   /** The file name (or other source) the protein came from, as used in messages. */
@@ -74,6 +85,11 @@ public final class PreparedProtein {
   /** The topology of the structure as read, before completion: what was missing. */
   public Topology inputTopology() {
     return input;
+  }
+
+  /** The protonation state of each titratable residue and why it was chosen. */
+  public Protonation protonation() {
+    return protonation;
   }
 
   /** What hydrogen completion did. */
