@@ -9,6 +9,8 @@ import org.backmap.md.cg.CgStructure;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.hydrogens.Completion;
 import org.backmap.md.hydrogens.HydrogenCompleter;
+import org.backmap.md.protonation.Protonation;
+import org.backmap.md.protonation.Protonator;
 import org.backmap.md.repair.StructureRepair;
 import org.backmap.md.structure.CloseContacts;
 import org.backmap.md.structure.Element;
@@ -22,7 +24,8 @@ import org.backmap.md.topology.ChainBreaks;
 import org.backmap.md.topology.Topology;
 
 /**
- * A protein read from a file with its templates assigned and its missing hydrogens (and C-terminal OXT) completed:
+ * A protein read from a file with its protonation states decided, its templates assigned and its missing hydrogens
+ * (and C-terminal OXT) completed:
  * the starting point of CG mapping, energies, minimisation, dynamics and training data.
  *
  * <p>By default the structure is repaired first ({@link org.backmap.md.repair.StructureRepair}), with every change
@@ -32,11 +35,13 @@ import org.backmap.md.topology.Topology;
  * energies. The force-field system is built on first use and kept. Instances are immutable and thread-safe.
  */
 public final class PreparedProtein {
+  private final Protonation protonation;
   private final Topology input;
   private final Completion completion;
   private volatile ForceFieldSystem system;
 
-  private PreparedProtein(Topology input, Completion completion) {
+  private PreparedProtein(Protonation protonation, Topology input, Completion completion) {
+    this.protonation = protonation;
     this.input = input;
     this.completion = completion;
   }
@@ -56,15 +61,21 @@ public final class PreparedProtein {
     return of(StructureReader.read(file, options.model() - 1), options);
   }
 
-  /** Prepares a structure already in memory. */
+  /**
+   * Prepares a structure already in memory: protonation states decided ({@link Protonator}, at the options' pH
+   * and with their overrides), templates assigned, hydrogens completed.
+   *
+   * @throws IllegalArgumentException naming the residue when an override does not fit the structure
+   */
   public static PreparedProtein of(Structure structure, PreparationOptions options) {
     Structure s = options.repair() ? StructureRepair.clean(structure, options.library()) : structure;
-    Topology input = Topology.build(s, options.library(), options.chainBreaks());
+    Protonation protonation = Protonator.decide(s, options.protonation());
+    Topology input = Topology.build(s, options.library(), options.chainBreaks(), protonation.variants());
     Topology topology = input;
     if (options.repair() && input.residues().stream().anyMatch(r -> !r.missingHeavyAtoms().isEmpty())) {
-      topology = Topology.build(StructureRepair.rebuildHeavyAtoms(input), options.library(), options.chainBreaks());
+      topology = Topology.build(StructureRepair.rebuildHeavyAtoms(input), options.library(), options.chainBreaks(), protonation.variants());
     }
-    return new PreparedProtein(input, HydrogenCompleter.complete(topology));
+    return new PreparedProtein(protonation, input, HydrogenCompleter.complete(topology));
   }
 
   /** The file name (or other source) the protein came from, as used in messages. */
@@ -85,6 +96,11 @@ public final class PreparedProtein {
   /** The topology of the structure as read, before completion: what was missing. */
   public Topology inputTopology() {
     return input;
+  }
+
+  /** The protonation state of each titratable residue and why it was chosen. */
+  public Protonation protonation() {
+    return protonation;
   }
 
   /** What hydrogen completion did. */

@@ -26,11 +26,14 @@ import org.backmap.md.topology.Topology;
  * @param residuesMissingHeavyAtoms residues with their missing heavy atoms, e.g. {@code "A 2 CTYR [OH]"}
  * @param missingHydrogens hydrogens absent from the file (completion adds them)
  * @param notes notes from reading and template assignment
+ * @param protonation each histidine and each non-default protonation state with its reason, e.g.
+ *     {@code A 57 HIS -> HID (hydrogen bond ND1...O A 12)}
  * @param repairs what repair changed, each naming chain, residue and atom
  */
 public record ProteinSummary(String file, int atoms, int residueCount, List<ChainSummary> chains,
     Map<String, Integer> protonationStates, List<String> disulfides, List<String> chainBreaks,
-    List<String> residuesMissingHeavyAtoms, int missingHydrogens, List<String> notes, List<String> repairs) {
+    List<String> residuesMissingHeavyAtoms, int missingHydrogens, List<String> notes, List<String> protonation,
+    List<String> repairs) {
 
   private static final Set<String> VARIANTS = Set.of("HID", "HIE", "HIP", "ASH", "GLH", "LYN", "CYM", "CYX");
 
@@ -76,7 +79,7 @@ public record ProteinSummary(String file, int atoms, int residueCount, List<Chai
     int missingH = t.residues().stream().mapToInt(r -> r.missingHydrogens().size()).sum();
     return new ProteinSummary(protein.source(), t.structure().atomCount(), t.structure().residueCount(), List.copyOf(chains),
         states, disulfides, t.chainBreaks().stream().map(ChainBreak::toString).toList(), missingHeavy, missingH,
-        protein.notes(), protein.repairs());
+        protein.notes(), protein.protonation().lines(), protein.repairs());
   }
 
   /** Writes the summary as text: a header, each chain's residues with their templates, then the findings. */
@@ -102,6 +105,9 @@ public record ProteinSummary(String file, int atoms, int residueCount, List<Chai
       }
     }
     out.println("protonation states: " + protonationStates);
+    for (String line : protonation) {
+      out.println("  " + line);
+    }
     out.println("disulfides: " + disulfides);
     out.println("chain breaks: " + chainBreaks);
     out.println("residues missing heavy atoms: " + residuesMissingHeavyAtoms);

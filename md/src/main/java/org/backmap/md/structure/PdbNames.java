@@ -16,7 +16,7 @@ import org.w3c.dom.NodeList;
 /**
  * Residue and atom name aliases from OpenMM's {@code pdbNames.xml} (e.g. {@code HSD -> HIS},
  * {@code 1HB -> HB2} ... as OpenMM's PDB reader applies them), plus the protonation-variant names of
- * ff14SB ({@code ASH, GLH, LYN, CYM}) mapped to their standard residue.
+ * ff14SB ({@code ASH, GLH, LYN, CYM}) and CHARMM's {@code HSE} mapped to their standard residue.
  */
 public final class PdbNames {
   private static final String RESOURCE = "/org/backmap/md/forcefield/pdbNames.xml";
@@ -112,8 +112,8 @@ public final class PdbNames {
         }
         names.atomAliases.put(cap, atoms);
       }
-      // ff14SB protonation-variant names: the state is re-derived from the hydrogens present.
-      for (String[] v : new String[][] {{"ASH", "ASP"}, {"GLH", "GLU"}, {"LYN", "LYS"}, {"CYM", "CYS"}}) {
+      // Variant names missing from pdbNames.xml; the reader keeps the name as written, so the state survives.
+      for (String[] v : new String[][] {{"ASH", "ASP"}, {"GLH", "GLU"}, {"LYN", "LYS"}, {"CYM", "CYS"}, {"HSE", "HIS"}}) {
         names.residueAliases.put(v[0], v[1]);
       }
       return names;

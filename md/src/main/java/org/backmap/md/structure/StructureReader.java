@@ -29,7 +29,8 @@ import org.biojava.nbio.structure.chem.ReducedChemCompProvider;
  * occupancy is kept; waters, nucleic acids and HETATM groups other than amino acids (ligands, ions) are dropped
  * with a note; standard amino acids written as HETATM are kept; common modified residues ({@link NonStandardResidues},
  * e.g. MSE) are read as their standard parent with a repair note; residue and atom names are normalised with
- * {@link PdbNames}; an N-terminal residue's {@code H} is called {@code H1} when {@code H2}/{@code H3} are present;
+ * {@link PdbNames} (the residue name as written stays in {@link Residue#nameAsWritten()}, so a stated variant such
+ * as {@code HID} is not lost); an N-terminal residue's {@code H} is called {@code H1} when {@code H2}/{@code H3} are present;
  * deuterium atoms and the hydrogens of a residue with duplicated hydrogen names are dropped with a repair note (hydrogen
  * completion rebuilds them). Empty files, garbage, truncated or non-numeric coordinate fields, duplicated heavy atoms,
  * unknown residues and non-protein elements raise a {@link StructureException} that names file, line or chain,
@@ -119,7 +120,7 @@ public final class StructureReader {
           continue;
         }
         Character ins = g.getResidueNumber().getInsCode();
-        Residue stub = new Residue(standard ? resName : rawName, g.getResidueNumber().getSeqNum(), ins == null ? ' ' : ins, List.of());
+        Residue stub = new Residue(standard ? resName : rawName, g.getResidueNumber().getSeqNum(), ins == null ? ' ' : ins, List.of(), rawName);
         if (!standard && parent == null) {
           throw new StructureException(name, chainId, stub, null, "unknown residue " + rawName);
         }
@@ -185,7 +186,7 @@ public final class StructureReader {
   /** The residue renamed to its standard parent; atoms the parent lacks are left for repair to drop. */
   private static Residue mapToParent(String chainId, Residue modified, String parent, List<String> repairs) {
     repairs.add("chain " + chainId + " residue " + modified.label() + " " + modified.name() + ": modified residue read as " + parent);
-    return new Residue(parent, modified.number(), modified.insertionCode(), modified.atoms());
+    return new Residue(parent, modified.number(), modified.insertionCode(), modified.atoms(), modified.nameAsWritten());
   }
 
   private static org.biojava.nbio.structure.Structure parse(String name, byte[] text) {

@@ -1,13 +1,13 @@
 package org.backmap.md.topology;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.Chain;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Residue;
+import org.backmap.md.structure.ResidueKey;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
 import org.backmap.md.templates.ResidueTemplate;
@@ -19,9 +19,12 @@ import org.backmap.md.templates.TemplateLibrary;
  * <p>Assignment rules: the first amino acid of a chain gets the N-terminal (NH3+) template and the last the
  * C-terminal (COO-) one unless a cap (ACE, NME, NHE) sits there; a break inside a chain makes no new termini
  * (as in OpenMM). Histidine is HIP with HD1 and HE2, HID with HD1 only, else HIE; ASH / GLH when HD2 / HE2 are
- * present; LYN / CYM when the residue has hydrogens but lacks HZ3 / HG; CYX when the SG is within 3 A of
+ * present; LYN when the residue has hydrogens and some but not all of HZ1 HZ2 HZ3; CYM when it has hydrogens and
+ * HB2 but no HG; CYX when the SG is within 3 A of
  * another SG (each SG pairs with its nearest, as OpenMM's {@code createDisulfideBonds}). Terminal residues
- * have no ASH / GLH / LYN / CYM templates in ff14SB and fall back to the standard state.
+ * have no ASH / GLH / LYN / CYM templates in ff14SB and fall back to the standard state. Variants decided
+ * elsewhere (by pH, hydrogen bonds, names as written; see {@code org.backmap.md.protonation}) are passed to
+ * {@link #build(Structure, TemplateLibrary, boolean, Map)} and replace the hydrogen-derived guess.
  */
 public final class Topology {
   /** Peptide C-N distances above this (Angstrom) are chain breaks. */
@@ -53,7 +56,7 @@ public final class Topology {
    * @throws StructureException for an unknown residue, an atom that is not in its template, or a break
    */
   public static Topology build(Structure structure, TemplateLibrary library, boolean allowChainBreaks) {
-    return build(structure, library, allowChainBreaks ? ChainBreaks.KEEP : ChainBreaks.ERROR);
+    return build(structure, library, allowChainBreaks ? ChainBreaks.KEEP : ChainBreaks.ERROR, Map.of());
   }
 
   /**
@@ -64,6 +67,25 @@ public final class Topology {
    *     {@link ChainBreaks#ERROR}) a break
    */
   public static Topology build(Structure structure, TemplateLibrary library, ChainBreaks breakPolicy) {
+    return build(structure, library, breakPolicy, Map.of());
+  }
+
+  /** As {@link #build(Structure, TemplateLibrary, ChainBreaks, Map)} with breaks kept or errors. */
+  public static Topology build(Structure structure, TemplateLibrary library, boolean allowChainBreaks, Map<ResidueKey, String> variants) {
+    return build(structure, library, allowChainBreaks ? ChainBreaks.KEEP : ChainBreaks.ERROR, variants);
+  }
+
+  /**
+   * Assigns templates to every residue of {@code structure}, treating chain breaks as {@code breakPolicy} says and
+   * taking the protonation variant of each residue named in {@code variants} (e.g. {@code A:57 -> HID}, as
+   * {@code org.backmap.md.protonation} decides) instead of deriving it from the hydrogens present; residues not
+   * named follow the rules above. A terminal residue whose variant has no terminal template falls back to the
+   * standard state with a note.
+   *
+   * @param variants ff14SB variant names ({@code HID HIE HIP ASH ASP GLH GLU LYN LYS CYM CYS CYX}) by residue
+   * @throws StructureException as the three-argument form, and when a variant does not fit its residue
+   */
+  public static Topology build(Structure structure, TemplateLibrary library, ChainBreaks breakPolicy, Map<ResidueKey, String> variants) {
     boolean allowChainBreaks = breakPolicy != ChainBreaks.ERROR;
     List<Residue> flat = new ArrayList<>();
     List<String> chainOf = new ArrayList<>();
@@ -76,7 +98,7 @@ public final class Topology {
       }
       chainRanges.add(new int[] {start, flat.size()});
     }
-    int[] partner = disulfides(flat);
+    int[] partner = Disulfides.partners(flat);
     List<ChainBreak> breaks = new ArrayList<>();
     boolean[] bondedPrev = new boolean[flat.size()];
     for (int[] range : chainRanges) {
@@ -104,7 +126,11 @@ public final class Topology {
         boolean split = breakPolicy == ChainBreaks.TERMINI;
         boolean first = i == range[0] || split && !bondedPrev[i];
         boolean last = i == range[1] - 1 || split && !bondedPrev[i + 1];
-        String name = templateName(r, partner[i] >= 0, isCap(r.name()) ? "" : first ? "N" : last ? "C" : "", library, notes, structure.source(), chainOf.get(i));
+        String terminus = isCap(r.name()) ? "" : first ? "N" : last ? "C" : "";
+        String variant = variants.get(ResidueKey.of(chainOf.get(i), r));
+        String name = variant == null
+            ? templateName(r, partner[i] >= 0, terminus, library, notes, structure.source(), chainOf.get(i))
+            : givenTemplate(r, variant, terminus, library, notes, structure.source(), chainOf.get(i));
         ResidueTemplate t = library.template(name);
         List<String> missingHeavy = new ArrayList<>();
         List<String> missingH = new ArrayList<>();
@@ -133,20 +159,57 @@ public final class Topology {
   }
 
   private static String templateName(Residue r, boolean disulfide, String terminus, TemplateLibrary lib, List<String> notes, String source, String chain) {
+    String variant = derivedVariant(r, disulfide);
+    if (!lib.hasTemplate(variant)) {
+      throw new StructureException(source, chain, r, null, "no ff14SB template for residue " + r.name());
+    }
+    return withTerminus(r, variant, terminus, lib, notes, chain);
+  }
+
+  private static String givenTemplate(Residue r, String variant, String terminus, TemplateLibrary lib, List<String> notes, String source, String chain) {
+    if (!lib.hasTemplate(variant) || !standardName(variant).equals(r.name())) {
+      throw new StructureException(source, chain, r, null, "protonation variant " + variant + " does not fit residue " + r.name());
+    }
+    return withTerminus(r, variant, terminus, lib, notes, chain);
+  }
+
+  /** The standard residue of an ff14SB variant name ({@code HID -> HIS}, {@code CYX -> CYS}), else the name. */
+  private static String standardName(String variant) {
+    return switch (variant) {
+      case "HID", "HIE", "HIP" -> "HIS";
+      case "ASH" -> "ASP";
+      case "GLH" -> "GLU";
+      case "LYN" -> "LYS";
+      case "CYM", "CYX" -> "CYS";
+      case "NHE" -> "NH2";
+      default -> variant;
+    };
+  }
+
+  private static String derivedVariant(Residue r, boolean disulfide) {
     String base = r.name();
     boolean anyH = r.atoms().stream().anyMatch(a -> a.element() == Element.H);
-    String variant = switch (base) {
+    return switch (base) {
       case "HIS" -> r.has("HD1") && r.has("HE2") ? "HIP" : r.has("HD1") ? "HID" : "HIE";
       case "ASP" -> r.has("HD2") ? "ASH" : "ASP";
       case "GLU" -> r.has("HE2") ? "GLH" : "GLU";
-      case "LYS" -> anyH && r.has("HZ1") && !r.has("HZ3") ? "LYN" : "LYS";
+      case "LYS" -> anyH && isNeutralLysine(r) ? "LYN" : "LYS";
       case "CYS" -> disulfide ? "CYX" : anyH && r.has("HB2") && !r.has("HG") ? "CYM" : "CYS";
       case "NH2" -> "NHE";
       default -> base;
     };
-    if (!lib.hasTemplate(variant)) {
-      throw new StructureException(source, chain, r, null, "no ff14SB template for residue " + base);
-    }
+  }
+
+  /**
+   * Some but not all of HZ1, HZ2, HZ3: ff14SB's LYN has HZ2 and HZ3, so a completed LYN (and a file written with
+   * ff14SB names) has no HZ1.
+   */
+  public static boolean isNeutralLysine(Residue r) {
+    int n = (r.has("HZ1") ? 1 : 0) + (r.has("HZ2") ? 1 : 0) + (r.has("HZ3") ? 1 : 0);
+    return n > 0 && n < 3;
+  }
+
+  private static String withTerminus(Residue r, String variant, String terminus, TemplateLibrary lib, List<String> notes, String chain) {
     String name = terminus + variant;
     if (!lib.hasTemplate(name)) {
       String standard = switch (variant) {
@@ -160,35 +223,6 @@ public final class Topology {
       name = terminus + standard;
     }
     return name;
-  }
-
-  /** Partner residue index for each residue whose SG forms a disulfide, else -1. */
-  private static int[] disulfides(List<Residue> flat) {
-    int[] partner = new int[flat.size()];
-    java.util.Arrays.fill(partner, -1);
-    List<Integer> cys = new ArrayList<>();
-    for (int i = 0; i < flat.size(); i++) {
-      if (flat.get(i).name().equals("CYS") && flat.get(i).has("SG")) {
-        cys.add(i);
-      }
-    }
-    Map<Integer, Integer> nearest = new HashMap<>();
-    for (int i : cys) {
-      double best = MAX_DISULFIDE;
-      for (int j : cys) {
-        double d = j == i ? Double.MAX_VALUE : flat.get(i).atom("SG").distance(flat.get(j).atom("SG"));
-        if (d < best) {
-          best = d;
-          nearest.put(i, j);
-        }
-      }
-    }
-    nearest.forEach((i, j) -> {
-      if (nearest.get(j) != null && nearest.get(j).equals(i)) {
-        partner[i] = j;
-      }
-    });
-    return partner;
   }
 
   /** The structure the topology describes. */
