@@ -47,6 +47,9 @@ public final class HydrogenCompleter {
    * unit vectors to the known neighbours in template order. Fixed so names follow the PDB convention.
    */
   static final double FIRST_H_SIDE = -1;
+  /** Below this squared out-of-plane component the two-neighbour construction is degenerate. */
+  private static final double MIN_OUT_OF_PLANE = 0.05;
+  private static final double HALF_TETRAHEDRAL = Math.toRadians(109.47 / 2);
 
   private HydrogenCompleter() {}
 
@@ -216,10 +219,17 @@ public final class HydrogenCompleter {
         double g = dot(u[0], u[1]);
         double alpha = (c1 - g * c2) / (1 - g * g);
         double beta = (c2 - g * c1) / (1 - g * g);
-        double gamma = Math.sqrt(Math.max(0, 1 - (alpha * alpha + beta * beta + 2 * alpha * beta * g)));
+        double gamma2 = 1 - (alpha * alpha + beta * beta + 2 * alpha * beta * g);
         double[] w = unit(cross(u[0], u[1]));
         double side = (m == 0 ? 1 : -1) * FIRST_H_SIDE;
-        double[] d = add(add(scale(u[0], alpha), scale(u[1], beta)), scale(w, side * gamma));
+        double[] d;
+        if (gamma2 > MIN_OUT_OF_PLANE) {
+          d = add(add(scale(u[0], alpha), scale(u[1], beta)), scale(w, side * Math.sqrt(gamma2)));
+        } else {
+          // The heavy-atom angle is too wide for the template angles: the two hydrogens would coincide in the
+          // plane. Put them tetrahedrally about the bisector instead (H-X-H 109.5 degrees).
+          d = add(scale(unit(scale(add(u[0], u[1]), -1)), Math.cos(HALF_TETRAHEDRAL)), scale(w, side * Math.sin(HALF_TETRAHEDRAL)));
+        }
         out[m] = add(pp, scale(d, length(lib, pt, ht)));
       }
       return out;

@@ -13,6 +13,7 @@ import org.backmap.md.structure.Residue;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.templates.ResidueTemplate;
 import org.backmap.md.templates.TemplateLibrary;
+import org.backmap.md.topology.Disulfides;
 import org.backmap.md.topology.ResidueTopology;
 import org.backmap.md.topology.Topology;
 
@@ -53,6 +54,7 @@ public final class StructureRepair {
         chains.add(c.withResidues(ends));
       }
     }
+    chains = dropDisulfideHydrogens(chains, repairs);
     if (chains.isEmpty()) {
       throw new org.backmap.md.structure.StructureException(structure.source(), "no usable protein residues ("
           + String.join("; ", repairs.subList(0, Math.min(3, repairs.size()))) + (repairs.size() > 3 ? "; ..." : "") + ")");
@@ -81,7 +83,7 @@ public final class StructureRepair {
           continue;
         }
         List<String> built = new ArrayList<>();
-        Residue rebuilt = HeavyAtomBuilder.rebuild(rt, built);
+        Residue rebuilt = HeavyAtomBuilder.rebuild(rt, othersThan(residues, k), built);
         if (rebuilt == null) {
           throw new org.backmap.md.structure.StructureException(s.source(), c.id(), rt.residue(), missing.get(0),
               "missing atom that cannot be rebuilt (template " + rt.template().name() + ")");
@@ -92,6 +94,17 @@ public final class StructureRepair {
       chains.add(c.withResidues(out));
     }
     return repairs.isEmpty() ? s : s.withChains(chains).withRepairs(repairs);
+  }
+
+  /** The atoms of every residue but {@code skip}, gridded for the rotamer choice of rebuilt side chains. */
+  private static AtomGrid othersThan(List<ResidueTopology> residues, int skip) {
+    AtomGrid grid = new AtomGrid(HeavyAtomBuilder.CLEAR);
+    for (ResidueTopology rt : residues) {
+      if (rt.index() != skip) {
+        rt.residue().atoms().forEach(a -> grid.add(a.x(), a.y(), a.z()));
+      }
+    }
+    return grid;
   }
 
   private static Residue cleanResidue(String chain, Residue r, TemplateLibrary library, List<String> repairs) {
@@ -141,6 +154,26 @@ public final class StructureRepair {
       repairs.add(label(chain, r) + "element column contradicts the atom name, corrected: " + elements);
     }
     return r.withAtoms(atoms);
+  }
+
+  /** A cysteine in a disulfide (CYX) has no HG: a file that gives it one had it protonated by a tool that missed the bond. */
+  private static List<Chain> dropDisulfideHydrogens(List<Chain> chains, List<String> repairs) {
+    List<Residue> flat = chains.stream().flatMap(c -> c.residues().stream()).toList();
+    int[] partner = Disulfides.partners(flat);
+    List<Chain> out = new ArrayList<>();
+    int k = 0;
+    for (Chain c : chains) {
+      List<Residue> residues = new ArrayList<>();
+      for (Residue r : c.residues()) {
+        if (partner[k++] >= 0 && r.has("HG")) {
+          r = without(r, "HG");
+          repairs.add(label(c.id(), r) + "forms a disulfide: dropped its HG");
+        }
+        residues.add(r);
+      }
+      out.add(c.withResidues(residues));
+    }
+    return out;
   }
 
   /** Drops what does not fit where a chain piece starts or ends inside it (pieces split at C-N gaps). */
