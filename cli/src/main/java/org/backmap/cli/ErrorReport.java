@@ -3,6 +3,9 @@ package org.backmap.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.backmap.md.dynamics.SimulationDivergedException;
+import org.backmap.md.minimize.MinimizationDivergedException;
+import org.backmap.md.simulation.RestartException;
 import org.backmap.md.structure.StructureException;
 import org.backmap.nn.checkpoint.CheckpointException;
 import picocli.CommandLine;
@@ -11,7 +14,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The one way a command reports a failure. Usage errors (bad or missing options) never get here: picocli prints
  * them with the usage and exit code {@value #USAGE}. Input and data errors (a file that does not exist or cannot be
- * used, a corrupt checkpoint) print one line naming the file and the problem and exit with {@value #INPUT}.
+ * used, a corrupt checkpoint, a restart checkpoint of another run, dynamics or a minimization that diverged on
+ * the data given) print one line naming the file and the problem and exit with {@value #INPUT}.
  * Anything else is an internal error: one line with a hint to rerun with {@code --verbose}, exit {@value #INTERNAL}.
  * With {@code --verbose} (or {@code BACKMAP_DEBUG} set) the stack trace follows the line.
  */
@@ -39,10 +43,11 @@ final class ErrorReport {
     return input ? INPUT : INTERNAL;
   }
 
-  /** Failures caused by what the user gave: files and their content. */
+  /** Failures caused by what the user gave: files, their content, and runs that cannot go on with them. */
   static boolean isInputError(Throwable e) {
     return e instanceof StructureException || e instanceof CheckpointException || e instanceof IOException
-        || e instanceof UncheckedIOException;
+        || e instanceof UncheckedIOException || e instanceof RestartException || e instanceof SimulationDivergedException
+        || e instanceof MinimizationDivergedException;
   }
 
   /** The message and the cause that says what happened (for a missing file: "does not exist"). */

@@ -61,6 +61,16 @@ public final class Main {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().put("BACKMAP_NO_RELAUNCH", "1");
-    return builder.start().waitFor();
+    Process child = builder.start();
+    // a signal to this JVM reaches the child as SIGTERM, and this one waits while it finishes its files
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      child.destroy();
+      try {
+        child.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "backmap-forward-stop"));
+    return child.waitFor();
   }
 }

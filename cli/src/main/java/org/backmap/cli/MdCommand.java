@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.backmap.md.protein.PreparedProtein;
 import org.backmap.md.simulation.Simulation;
+import org.backmap.md.simulation.SimulationControl;
+import org.backmap.md.simulation.SimulationProgress;
 import org.backmap.md.simulation.SimulationResult;
 import org.backmap.md.simulation.SimulationSettings;
 import org.backmap.md.simulation.TrajectoryFiles;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code backmap md}: Langevin dynamics (LangevinMiddle, bonds to hydrogen constrained) with AMBER14SB + GBn2,
  * optionally as temperature replica exchange and with heavy-atom restraints. Writes {@code PREFIX.dcd} (lowest
- * temperature), {@code PREFIX.csv} (energies of every replica) and optionally {@code PREFIX.pdb}.
+ * temperature), {@code PREFIX.csv} (energies of every replica), optionally {@code PREFIX.pdb}, and the restart
+ * checkpoint {@code PREFIX.chk}. SIGINT or SIGTERM stops the run at the next frame boundary with every file
+ * finished (exit 130 or 143); {@code --resume} continues it.
  */
 @Command(name = "md", mixinStandardHelpOptions = true,
     description = "Run Langevin dynamics or temperature replica exchange with AMBER14SB + GBn2 implicit solvent.")
@@ -68,6 +73,14 @@ final class MdCommand implements Callable<Integer> {
   @Option(names = "--no-minimize", description = "Start from the input coordinates without minimizing.")
   boolean noMinimize;
 
+  @Option(names = "--checkpoint-minutes", paramLabel = "MIN", defaultValue = "5",
+      description = "Wall-clock minutes between restart checkpoints PREFIX.chk (default: ${DEFAULT-VALUE}).")
+  double checkpointMinutes;
+
+  @Option(names = "--resume", description = "Continue the run of PREFIX.chk, appending to its files; give the options of that run "
+      + "(--threads and --checkpoint-minutes may differ).")
+  boolean resume;
+
 
   @Mixin
   RuntimeOptions runtime;
@@ -77,7 +90,8 @@ final class MdCommand implements Callable<Integer> {
     SimulationSettings settings;
     try {
       settings = new SimulationSettings(picoseconds, dt != null ? dt : restraint != null ? 0.001 : 0.002, temperature,
-          maxTemperature, replicas, friction, exchangePs, reportPs, restraint, !noMinimize, runtime.seed, runtime.threads());
+          maxTemperature, replicas, friction, exchangePs, reportPs, restraint, !noMinimize, runtime.seed, runtime.threads(),
+          checkpointMinutes);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -85,21 +99,90 @@ final class MdCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PreparedProtein protein = ProteinInput.read(input, preparation, true, err);
-    SimulationResult r = Simulation.run(protein, settings, TrajectoryFiles.withPrefix(output, pdb), (frame, frames, ps, seconds, kelvin) -> {
-      err.printf(Locale.ROOT, "\r%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", bar((double) frame / frames), ps, picoseconds,
-          ps / 1000 / (seconds / 86400), settings.temperature(), kelvin);
-      err.flush();
-    });
-    err.println();
+    TrajectoryFiles files = TrajectoryFiles.withPrefix(output, pdb);
+    SimulationControl control = new SimulationControl();
+    CountDownLatch finished = new CountDownLatch(1);
+    // SIGINT/SIGTERM start the JVM's shutdown; holding it until the run has finished its files keeps every frame
+    Thread stopOnSignal = new Thread(() -> {
+      control.requestStop();
+      try {
+        finished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "backmap-md-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnSignal);
+    try {
+      ProgressLine line = new ProgressLine(err, picoseconds, settings.temperature());
+      SimulationResult r;
+      try {
+        r = resume ? Simulation.resume(protein, settings, files, line, control) : Simulation.run(protein, settings, files, line, control);
+      } finally {
+        line.end();
+      }
+      report(r, settings, out);
+      if (r.stopped()) {
+        err.printf(Locale.ROOT, "stopped after %d of %d frames; continue with --resume from %s%n", r.frames(), settings.frames(), files.checkpoint());
+        err.flush();
+        return 130;
+      }
+      return 0;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting on a signal: the hook has done its job
+      }
+    }
+  }
+
+  private void report(SimulationResult r, SimulationSettings settings, PrintWriter out) {
     double[] t = r.temperatures();
-    out.printf(Locale.ROOT, "%s: %d atoms, %.1f ps at %s K, dt %.4f ps; wrote %s.dcd, %s.csv%s%n", input, r.atoms(), picoseconds,
+    double ps = r.frames() * settings.stepsPerFrame() * settings.timeStep();
+    out.printf(Locale.ROOT, "%s: %d atoms, %.1f ps at %s K, dt %.4f ps; wrote %s.dcd, %s.csv%s, %s.chk%n", input, r.atoms(), ps,
         t.length == 1 ? String.format(Locale.ROOT, "%.1f", t[0]) : String.format(Locale.ROOT, "%.1f..%.1f", t[0], t[t.length - 1]),
-        settings.timeStep(), output, output, pdb ? ", " + output + ".pdb" : "");
+        settings.timeStep(), output, output, pdb ? ", " + output + ".pdb" : "", output);
     for (int i = 0; i < r.acceptance().length; i++) {
       out.printf(Locale.ROOT, "  exchange %.1f K <-> %.1f K: %.1f %% accepted%n", t[i], t[i + 1], 100 * r.acceptance()[i]);
     }
     out.flush();
-    return 0;
+  }
+
+  /** The progress bar on one terminal line, rewritten with {@code \r}; {@link #end()} moves past it. */
+  private static final class ProgressLine implements SimulationProgress {
+    private final PrintWriter err;
+    private final double picoseconds;
+    private final double temperature;
+    private double startPs;
+    private boolean shown;
+
+    ProgressLine(PrintWriter err, double picoseconds, double temperature) {
+      this.err = err;
+      this.picoseconds = picoseconds;
+      this.temperature = temperature;
+    }
+
+    @Override
+    public void started(long frame, long frames, double timePs) {
+      startPs = timePs;
+    }
+
+    @Override
+    public void frameDone(long frame, long frames, double ps, double seconds, double kelvin) {
+      err.printf(Locale.ROOT, "\r%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", bar((double) frame / frames), ps, picoseconds,
+          (ps - startPs) / 1000 / (seconds / 86400), temperature, kelvin);
+      err.flush();
+      shown = true;
+    }
+
+    /** Ends the progress line, so that what follows (a report, an error) starts on its own line. */
+    void end() {
+      if (shown) {
+        err.println();
+        err.flush();
+      }
+    }
   }
 
   private static String bar(double fraction) {

@@ -3,8 +3,10 @@ package org.backmap.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.backmap.base.io.OutputFolder;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.minimize.EnergyMinimizer;
+import org.backmap.md.minimize.MinimizationDivergedException;
 import org.backmap.md.minimize.MinimizationResult;
 import org.backmap.md.protein.PreparedProtein;
 import org.backmap.md.structure.PdbWriter;
@@ -50,19 +52,32 @@ final class MinimizeCommand implements Callable<Integer> {
       check.positive("--restrain-heavy", restraint);
     }
     runtime.apply();
+    OutputFolder.requireWritable(output);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PreparedProtein protein = ProteinInput.read(input, preparation, true, err);
     ForceFieldEnergy energy = restraint == null ? protein.energy(runtime.threads()) : protein.restrainedEnergy(runtime.threads(), restraint);
     double[] x0 = protein.positionsNm();
     double start = energy.energy(x0);
-    MinimizationResult r = EnergyMinimizer.minimize(energy, x0, tolerance, maxIterations, iteration -> {
-      if (iteration % 100 == 0) {
-        err.printf("\riteration %d", iteration);
+    boolean[] shown = {false};
+    MinimizationResult r;
+    try {
+      r = EnergyMinimizer.minimize(energy, x0, tolerance, maxIterations, iteration -> {
+        if (iteration % 100 == 0) {
+          err.printf("\riteration %d", iteration);
+          err.flush();
+          shown[0] = true;
+        }
+      });
+    } catch (MinimizationDivergedException e) {
+      throw new MinimizationDivergedException(input.getFileName() + ": " + e.getMessage(), e.iteration(), e.reason());
+    } finally {
+      // what follows, a report or an error, starts on its own line
+      if (shown[0]) {
+        err.println();
         err.flush();
       }
-    });
-    err.print("\r");
+    }
     PdbWriter.write(protein.withPositionsNm(r.x()), output);
     out.printf("%s -> %s: %d atoms; energy %.4f -> %.4f kJ/mol in %d iterations (%d evaluations), rms force %.3f kJ/mol/nm%s%n",
         input, output, protein.atomCount(), start, r.value(), r.iterations(), r.evaluations(), r.rmsGradient(),

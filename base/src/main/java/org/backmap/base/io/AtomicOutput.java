@@ -46,6 +46,23 @@ public final class AtomicOutput implements AutoCloseable {
     return channel;
   }
 
+  /**
+   * Writes the first {@code length} bytes of {@code file} to the channel: how a writer continues a file that
+   * already exists (often the target itself, which stays untouched until the commit).
+   */
+  public void copyFrom(Path file, long length) {
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (in.size() < length) {
+        throw new IOException(file + " holds " + in.size() + " bytes, expected at least " + length);
+      }
+      for (long done = 0; done < length; ) {
+        done += in.transferTo(done, length - done, channel);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + file, e);
+    }
+  }
+
   /** The file this output becomes on {@link #commit()}, as an absolute path. */
   public Path target() {
     return target;

@@ -1,9 +1,8 @@
 package org.backmap.md.dynamics;
 
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.backmap.md.energy.EnergyBreakdown;
 import org.backmap.md.energy.ForceFieldEnergy;
+import org.backmap.md.energy.LargestForce;
 
 /**
  * Langevin dynamics with the "LFMiddle" BAOAB splitting of Zhang, Liu and Tuckerman, J. Chem. Phys. 151, 114105
@@ -16,7 +15,9 @@ import org.backmap.md.energy.ForceFieldEnergy;
  *   v  &lt;- v + (SHAKE(x') - x')/dt,  x &lt;- SHAKE(x')
  * </pre>
  * The kinetic energy is that of the stored velocities {@code v}, as OpenMM reports it for this integrator: in the
- * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II). Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible.
+ * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II). Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible; {@link #state()} and
+ * {@link #restore} save and continue it exactly. A step whose energy, positions or velocities are not finite
+ * throws {@link SimulationDivergedException}.
  */
 public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleIntegrator> {
   /** Boltzmann constant in kJ/mol/K (CODATA 2018, as OpenMM's {@code BOLTZ}). */
@@ -27,8 +28,8 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
   private final double[] mass;
   private final double dt;
   private final double friction;
-  private final double temperature;
-  private final RandomGenerator random;
+  private double temperature;
+  private RestorableRandom random;
   private final int n3;
   private final double[] x;
   private final double[] v;
@@ -55,7 +56,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
     this.dt = dt;
     this.friction = friction;
     this.temperature = temperature;
-    this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    this.random = RestorableRandom.seeded(seed);
     n3 = x0.length;
     x = x0.clone();
     v = new double[n3];
@@ -92,7 +93,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
         v[k] += dt * f[k] / mass[k / 3];
       }
       if (constraints != null) {
-        constraints.constrainVelocities(x, v);
+        constrained(() -> constraints.constrainVelocities(x, v));
       }
       for (int i = 0; i < n3 / 3; i++) {
         double sd = noise / Math.sqrt(mass[i]);
@@ -105,7 +106,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
       }
       if (constraints != null) {
         System.arraycopy(xNew, 0, xFree, 0, n3);
-        constraints.constrainPositions(x, xNew);
+        constrained(() -> constraints.constrainPositions(x, xNew));
         for (int k = 0; k < n3; k++) {
           v[k] += (xNew[k] - xFree[k]) / dt;
         }
@@ -113,7 +114,54 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
       System.arraycopy(xNew, 0, x, 0, n3);
       potential = energy.evaluate(x, f);
       steps++;
+      requireFinite();
     }
+  }
+
+  /** Runs a SHAKE or RATTLE pass; its failure means the dynamics have blown up. */
+  private void constrained(Runnable pass) {
+    try {
+      pass.run();
+    } catch (IllegalStateException e) {
+      throw new SimulationDivergedException("dynamics became unstable at step " + (steps + 1) + " (" + e.getMessage()
+          + "; largest force on " + energy.system().atomLabel(LargestForce.atom(f)) + ")", steps + 1, e);
+    }
+  }
+
+  private void requireFinite() {
+    // one sum: any NaN or infinite coordinate or velocity makes it non-finite
+    double probe = 0;
+    for (int k = 0; k < n3; k++) {
+      probe += x[k] + v[k];
+    }
+    String what = !Double.isFinite(potential.total()) ? "non-finite energy"
+        : !Double.isFinite(probe) ? "non-finite positions or velocities" : null;
+    if (what != null) {
+      int atom = LargestForce.atom(f);
+      throw new SimulationDivergedException("dynamics became unstable at step " + steps + " (" + what
+          + (atom < 0 ? "" : "; largest force on " + energy.system().atomLabel(atom)) + ")", steps, null);
+    }
+  }
+
+  /** Everything needed to continue this integrator exactly from here. */
+  public IntegratorState state() {
+    return new IntegratorState(x, v, steps, temperature, random.state());
+  }
+
+  /**
+   * Continues from {@code state}, as saved by {@link #state()} of an integrator with the same energy,
+   * constraints, friction and time step; forces are recomputed.
+   */
+  public void restore(IntegratorState state) {
+    if (state.positions().length != n3) {
+      throw new IllegalArgumentException("state holds " + state.positions().length + " coordinates, expected " + n3);
+    }
+    System.arraycopy(state.positions(), 0, x, 0, n3);
+    System.arraycopy(state.velocities(), 0, v, 0, n3);
+    steps = state.steps();
+    temperature = state.temperature();
+    random = RestorableRandom.restored(state.random());
+    potential = energy.evaluate(x, f);
   }
 
   /** Potential energy of the current positions. */

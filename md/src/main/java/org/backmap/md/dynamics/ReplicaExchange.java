@@ -2,8 +2,6 @@ package org.backmap.md.dynamics;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
 
 /**
@@ -11,13 +9,14 @@ import java.util.stream.IntStream;
  * temperatures run their own sampler (Langevin dynamics for {@link LangevinMiddleIntegrator}); every cycle,
  * neighbouring pairs (even pairs on even cycles, odd pairs on odd cycles) exchange configurations with the
  * Metropolis probability {@code min(1, exp((1/kT_i - 1/kT_j)(U_i - U_j)))}, which leaves the product of the
- * replicas' Boltzmann distributions invariant.
+ * replicas' Boltzmann distributions invariant. {@link #state()} and {@link #restore} save and continue the
+ * exchange decisions and counters exactly.
  *
  * @param <R> the kind of replica
  */
 public final class ReplicaExchange<R extends Replica<R>> {
   private final List<R> replicas;
-  private final RandomGenerator random;
+  private RestorableRandom random;
   private final int threads;
   private final long[] attempts;
   private final long[] accepted;
@@ -33,7 +32,7 @@ public final class ReplicaExchange<R extends Replica<R>> {
       throw new IllegalArgumentException("at least one replica");
     }
     this.replicas = List.copyOf(replicas);
-    this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    this.random = RestorableRandom.seeded(seed);
     this.threads = threads;
     this.attempts = new long[Math.max(0, replicas.size() - 1)];
     this.accepted = new long[attempts.length];
@@ -62,15 +61,47 @@ public final class ReplicaExchange<R extends Replica<R>> {
     exchange();
   }
 
-  /** Advances every replica by {@code steps} steps, replicas in parallel. */
+  /**
+   * Advances every replica by {@code steps} steps, replicas in parallel. A replica's failure is rethrown as it
+   * was thrown (the one of the lowest replica when several fail), after every replica has stopped.
+   */
   public void advance(int steps) {
     if (threads <= 1 || replicas.size() == 1) {
       replicas.forEach(r -> r.step(steps));
     } else {
       // the process-wide pool of this size: replica exchange owns no threads
       ForkJoinPool pool = org.backmap.base.concurrent.WorkerPools.shared(Math.min(threads, replicas.size()));
-      pool.submit(() -> IntStream.range(0, replicas.size()).parallel().forEach(i -> replicas.get(i).step(steps))).join();
+      RuntimeException[] failures = new RuntimeException[replicas.size()];
+      pool.submit(() -> IntStream.range(0, replicas.size()).parallel().forEach(i -> {
+        try {
+          replicas.get(i).step(steps);
+        } catch (RuntimeException e) {
+          // kept here: the pool would rethrow a reflective copy of it
+          failures[i] = e;
+        }
+      })).join();
+      for (RuntimeException failure : failures) {
+        if (failure != null) {
+          throw failure;
+        }
+      }
     }
+  }
+
+  /** The exchange decisions' generator state, counters and round number. */
+  public ExchangeState state() {
+    return new ExchangeState(random.state(), attempts, accepted, cycles);
+  }
+
+  /** Continues from {@code state}, as saved by {@link #state()} of an exchange with as many replicas. */
+  public void restore(ExchangeState state) {
+    if (state.attempts().length != attempts.length) {
+      throw new IllegalArgumentException("state has " + state.attempts().length + " replica pairs, expected " + attempts.length);
+    }
+    random = RestorableRandom.restored(state.random());
+    System.arraycopy(state.attempts(), 0, attempts, 0, attempts.length);
+    System.arraycopy(state.accepted(), 0, accepted, 0, accepted.length);
+    cycles = state.rounds();
   }
 
   /** One round of exchange attempts: even neighbour pairs on even rounds, odd pairs on odd rounds. */

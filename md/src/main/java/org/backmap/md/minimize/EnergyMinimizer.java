@@ -2,6 +2,7 @@ package org.backmap.md.minimize;
 
 import java.util.function.IntConsumer;
 import org.backmap.md.energy.ForceFieldEnergy;
+import org.backmap.md.energy.LargestForce;
 
 /**
  * Local energy minimization of a force-field system with {@link LbfgsMinimizer}: positions in nm, stop when
@@ -20,15 +21,25 @@ public final class EnergyMinimizer {
    *
    * @param maxIterations iteration limit, 0 for none
    * @param progress called after each iteration (may be {@code null})
+   * @throws MinimizationDivergedException when the energy or a force is not finite, naming the iteration and
+   *     the atom with the largest force
    */
   public static MinimizationResult minimize(ForceFieldEnergy energy, double[] x0, double tolerance, int maxIterations, IntConsumer progress) {
+    double[][] lastGradient = new double[1][];
     Objective objective = (x, gradient) -> {
       double u = energy.evaluate(x, gradient).total();
       for (int k = 0; k < gradient.length; k++) {
         gradient[k] = -gradient[k];
       }
+      lastGradient[0] = gradient;
       return u;
     };
-    return new LbfgsMinimizer(LbfgsMinimizer.DEFAULT_MEMORY, FIRST_STEP_NM).minimize(objective, x0, tolerance, maxIterations, progress);
+    try {
+      return new LbfgsMinimizer(LbfgsMinimizer.DEFAULT_MEMORY, FIRST_STEP_NM).minimize(objective, x0, tolerance, maxIterations, progress);
+    } catch (MinimizationDivergedException e) {
+      int atom = LargestForce.atom(lastGradient[0]);
+      throw new MinimizationDivergedException("energy minimization became unstable at iteration " + e.iteration() + " (" + e.reason()
+          + (atom < 0 ? "" : "; largest force on " + energy.system().atomLabel(atom)) + ")", e.iteration(), e.reason());
+    }
   }
 }

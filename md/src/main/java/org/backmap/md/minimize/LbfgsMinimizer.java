@@ -8,6 +8,8 @@ import java.util.function.IntConsumer;
  * Stops when {@code |g| <= tolerance * max(1, |x|)} (Euclidean norms), the convergence test of liblbfgs that
  * OpenMM 7.7's {@code LocalEnergyMinimizer} runs with {@code epsilon = tolerance} (default 10 kJ/mol/nm; its
  * documentation speaks of the RMS force, but this is the test its code applies), or at the iteration limit.
+ * A trial point of value {@code +Infinity} counts as a step too far; any other non-finite value or gradient
+ * throws {@link MinimizationDivergedException}, so a result never holds NaN coordinates.
  */
 public final class LbfgsMinimizer {
   /** Number of correction pairs kept. */
@@ -40,12 +42,20 @@ public final class LbfgsMinimizer {
    * @param tolerance stop when {@code |g| <= tolerance * max(1, |x|)}
    * @param maxIterations iteration limit, 0 for none
    * @param progress called with the iteration number after each iteration (may be {@code null})
+   * @throws MinimizationDivergedException when the value or gradient is not finite
    */
-  public MinimizationResult minimize(Objective f, double[] x0, double tolerance, int maxIterations, IntConsumer progress) {
+  public MinimizationResult minimize(Objective objective, double[] x0, double tolerance, int maxIterations, IntConsumer progress) {
     int n = x0.length;
+    int[] underWay = {0};
+    Objective f = (point, gradient) -> {
+      double v = objective.evaluate(point, gradient);
+      requireUsable(v, gradient, underWay[0], true);
+      return v;
+    };
     double[] x = x0.clone();
     double[] g = new double[n];
-    double value = f.evaluate(x, g);
+    double value = objective.evaluate(x, g);
+    requireUsable(value, g, 0, false);
     int evaluations = 1;
     double[][] s = new double[memory][n];
     double[][] y = new double[memory][n];
@@ -64,6 +74,7 @@ public final class LbfgsMinimizer {
       if (maxIterations > 0 && iteration >= maxIterations) {
         return new MinimizationResult(x, value, rms, iteration, evaluations, false);
       }
+      underWay[0] = iteration + 1;
       // Two-loop recursion: d = -H g.
       for (int k = 0; k < n; k++) {
         d[k] = -g[k];
@@ -128,6 +139,21 @@ public final class LbfgsMinimizer {
       if (progress != null) {
         progress.accept(iteration);
       }
+    }
+  }
+
+  /** Throws unless value and gradient are finite; a trial may overshoot to {@code +Infinity} (a clash). */
+  private static void requireUsable(double value, double[] gradient, int iteration, boolean trial) {
+    if (trial && value == Double.POSITIVE_INFINITY) {
+      return;
+    }
+    double probe = 0;
+    for (double component : gradient) {
+      probe += component;
+    }
+    String reason = !Double.isFinite(value) ? "non-finite energy" : !Double.isFinite(probe) ? "non-finite gradient" : null;
+    if (reason != null) {
+      throw new MinimizationDivergedException("minimization became unstable at iteration " + iteration + " (" + reason + ")", iteration, reason);
     }
   }
 

@@ -17,13 +17,24 @@ package org.backmap.md.simulation;
  * @param minimizeFirst whether to minimise the energy before dynamics
  * @param seed random seed of velocities, noise and exchanges
  * @param threads threads: energy evaluation with one replica, replicas stepped side by side with several
+ * @param checkpointMinutes wall-clock minutes between restart checkpoints, positive and finite
  */
 public record SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
     int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
-    long seed, int threads) {
+    long seed, int threads, double checkpointMinutes) {
 
   /** Largest time step (ps) allowed: bonds to hydrogen are constrained, heavier ones are not. */
   public static final double MAX_TIME_STEP = 0.005;
+  /** Default wall-clock minutes between restart checkpoints. */
+  public static final double DEFAULT_CHECKPOINT_MINUTES = 5;
+
+  /** Settings with restart checkpoints every {@value #DEFAULT_CHECKPOINT_MINUTES} minutes. */
+  public SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
+      int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
+      long seed, int threads) {
+    this(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs, reportPs, heavyRestraint,
+        minimizeFirst, seed, threads, DEFAULT_CHECKPOINT_MINUTES);
+  }
 
   public SimulationSettings {
     positive("simulated time (ps)", picoseconds);
@@ -55,6 +66,35 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
+    positive("checkpoint interval (minutes)", checkpointMinutes);
+  }
+
+  /** These settings with restart checkpoints every {@code minutes} minutes of wall-clock time. */
+  public SimulationSettings withCheckpointMinutes(double minutes) {
+    return new SimulationSettings(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs,
+        reportPs, heavyRestraint, minimizeFirst, seed, threads, minutes);
+  }
+
+  /**
+   * The settings that decide the trajectory, as {@code name=value} pairs: a run continues from a checkpoint only
+   * with the same ones. Threads and the checkpoint interval are not among them.
+   */
+  public java.util.SequencedMap<String, String> trajectoryDefining() {
+    java.util.SequencedMap<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("ps", Double.toString(picoseconds));
+    m.put("dt", Double.toString(timeStep));
+    m.put("temperature", Double.toString(temperature));
+    m.put("replicas", Integer.toString(replicas));
+    if (replicas > 1) {
+      m.put("max-temperature", Double.toString(maxTemperature));
+      m.put("exchange-ps", Double.toString(exchangePs));
+    }
+    m.put("friction", Double.toString(friction));
+    m.put("report-ps", Double.toString(reportPs));
+    m.put("restrain-heavy", heavyRestraint == null ? "none" : Double.toString(heavyRestraint));
+    m.put("minimize", Boolean.toString(minimizeFirst));
+    m.put("seed", Long.toString(seed));
+    return m;
   }
 
   private static void positive(String what, double value) {

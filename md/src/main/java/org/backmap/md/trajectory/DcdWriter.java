@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a CHARMM/NAMD DCD trajectory (little-endian Fortran records, coordinates in Angstrom as float32, no unit
@@ -14,11 +16,14 @@ import java.nio.file.Path;
  * words (frame count, first step, steps between frames, last step, time step as float32 in AKMA units, CHARMM
  * version 24),
  * a title record, an atom-count record, then per frame three records X, Y, Z. The frame count is written at
- * {@link #close()}; the file appears only then.
+ * {@link #finish()}; the file appears only then. {@link #continuing} continues an existing file after its first
+ * frames.
  */
 public final class DcdWriter implements AutoCloseable {
   /** AKMA time unit in ps (CHARMM stores the time step in these units). */
   static final double AKMA_PS = 0.04888821;
+  /** Bytes before the first frame: header, one 80-character title and atom-count records. */
+  static final int HEADER_BYTES = 196;
 
   private final AtomicOutput out;
   private final int atoms;
@@ -69,7 +74,57 @@ public final class DcdWriter implements AutoCloseable {
     h.putInt(4);
     h.flip();
     write(h);
-    frame = ByteBuffer.allocate(3 * (8 + 4 * atoms)).order(ByteOrder.LITTLE_ENDIAN);
+    frame = ByteBuffer.allocate(frameBytes(atoms)).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private DcdWriter(Path file, int atoms, int firstStep, int stepsPerFrame, int frames) {
+    this.atoms = atoms;
+    this.firstStep = firstStep;
+    this.stepsPerFrame = stepsPerFrame;
+    this.frames = frames;
+    this.out = new AtomicOutput(file);
+    frame = ByteBuffer.allocate(frameBytes(atoms)).order(ByteOrder.LITTLE_ENDIAN);
+    out.copyFrom(file, HEADER_BYTES + (long) frames * frameBytes(atoms));
+    try {
+      out.channel().position(out.channel().size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Continues {@code file}, written by this class with the same atoms and step numbering, after its first
+   * {@code frames} frames; later frames are dropped. The file itself is replaced only at {@link #finish()}.
+   *
+   * @throws UncheckedIOException when the file is not such a DCD file or holds fewer frames
+   */
+  public static DcdWriter continuing(Path file, int atoms, int firstStep, int stepsPerFrame, int frames) {
+    ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    long size;
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      size = in.size();
+      while (h.hasRemaining() && in.read(h) >= 0) {
+        // reads the header
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    boolean ours = h.position() == HEADER_BYTES && h.getInt(0) == 84 && h.get(4) == 'C' && h.get(5) == 'O' && h.get(6) == 'R'
+        && h.get(7) == 'D' && h.getInt(12) == firstStep && h.getInt(16) == stepsPerFrame && h.getInt(92) == 84 && h.getInt(96) == 1
+        && h.getInt(184) == 4 && h.getInt(188) == atoms;
+    if (!ours) {
+      throw new UncheckedIOException(file + ": not the DCD file of this run", new IOException(file + ": unexpected header"));
+    }
+    long available = (size - HEADER_BYTES) / frameBytes(atoms);
+    if (available < frames) {
+      throw new UncheckedIOException(file + " holds " + available + " frames, " + frames + " expected",
+          new IOException(file + ": too short"));
+    }
+    return new DcdWriter(file, atoms, firstStep, stepsPerFrame, frames);
+  }
+
+  private static int frameBytes(int atoms) {
+    return 3 * (8 + 4 * atoms);
   }
 
   /** Appends a frame of positions in nm (flat, {@code 3 * atoms} values). */
