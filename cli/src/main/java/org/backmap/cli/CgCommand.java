@@ -2,6 +2,7 @@ package org.backmap.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.backmap.base.io.OutputFolder;
 import org.backmap.md.cg.CgStructure;
 import org.backmap.md.protein.PreparedProtein;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ final class CgCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFolder.requireWritable(output);
     PreparedProtein protein = ProteinInput.read(input, preparation, false, spec.commandLine().getErr());
     CgStructure cg = protein.cg();
     cg.writePdb(output);

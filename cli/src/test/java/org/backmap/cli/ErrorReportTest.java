@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,6 +38,18 @@ class ErrorReportTest {
     Cli.Result r = Cli.run("energy", "-i", dir.toString());
     assertEquals(ErrorReport.INPUT, r.exitCode(), r.toString());
     assertTrue(r.err().contains(dir.getFileName().toString()), r.toString());
+  }
+
+  @Test
+  void aMissingOrUnusableOutputFolderIsFoundBeforeAnyWork(@TempDir Path dir) {
+    String in = Cli.resource("chignolin/1UAO.pdb").toString();
+    Cli.Result r = Cli.run("cg", "-i", in, "-o", dir.resolve("no/such/folder/cg.pdb").toString());
+    assertEquals(ErrorReport.INPUT, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("output folder") && r.err().contains("does not exist"), r.toString());
+    r = Cli.run("cg", "-i", in, "-o", dir.toString());
+    assertEquals(ErrorReport.INPUT, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("is a folder"), r.toString());
+    assertEquals(List.of(), Cli.files(dir));
   }
 
   @Test

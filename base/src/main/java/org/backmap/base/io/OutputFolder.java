@@ -12,11 +12,14 @@ public final class OutputFolder {
   private OutputFolder() {}
 
   /**
-   * Throws unless the folder of {@code file} exists, is a folder and is writable.
+   * Throws unless the folder of {@code file} exists, is a folder and is writable, and {@code file} is not a folder.
    *
    * @throws UncheckedIOException naming the folder and the problem
    */
   public static void requireWritable(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UncheckedIOException("output " + file + " is a folder, not a file", new FileSystemException(file.toString(), null, "is a folder"));
+    }
     Path folder = file.toAbsolutePath().getParent();
     if (folder == null) {
       return;
