@@ -45,6 +45,9 @@ final class EnergyCommand implements Callable<Integer> {
       r.put("file", input.toString());
       r.put("atoms", protein.atomCount());
       r.put("addedHydrogens", protein.completion().addedHydrogens());
+      r.put("notes", protein.notes());
+      r.put("protonation", protein.protonation().lines());
+      r.put("repairs", protein.repairs());
       Map<String, Double> terms = new LinkedHashMap<>();
       for (EnergyComponent c : EnergyComponent.values()) {
         if (c != EnergyComponent.RESTRAINT) {

@@ -17,6 +17,14 @@ final class PreparationMixin {
   @Option(names = "--no-repair", description = "Use the structure as it is: a missing atom or a chain break is an error instead of being repaired.")
   boolean noRepair;
 
+  @Option(names = "--ph", paramLabel = "PH", defaultValue = "7.0",
+      description = "pH that decides protonation states the file does not state (default: ${DEFAULT-VALUE}).")
+  double pH;
+
+  @Option(names = "--protonation", paramLabel = "RESIDUE=VARIANT",
+      description = "Protonation state of one residue, e.g. A:57=HID or A:12=ASH (repeatable).")
+  java.util.Map<String, String> variants = new java.util.LinkedHashMap<>();
+
   @Option(names = "--allow-close-atoms", description = "Go on when atoms are closer than 0.5 A (energies will be huge).")
   boolean allowCloseAtoms;
 
@@ -25,6 +33,11 @@ final class PreparationMixin {
     if (model < 1) {
       throw new ParameterException(command.commandLine(), "--model must be at least 1, got " + model);
     }
-    return noRepair ? PreparationOptions.strict().withModel(model) : PreparationOptions.defaults().withModel(model);
+    PreparationOptions base = noRepair ? PreparationOptions.strict() : PreparationOptions.defaults();
+    try {
+      return base.withModel(model).withPh(pH).withVariants(variants);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage(), e);
+    }
   }
 }

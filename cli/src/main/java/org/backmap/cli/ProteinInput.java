@@ -25,10 +25,22 @@ final class ProteinInput {
    *     unless {@code --allow-close-atoms}
    */
   static PreparedProtein read(Path file, PreparationMixin how, boolean forEnergies, PrintWriter err) {
-    PreparedProtein protein = PreparedProtein.read(file, how.options());
+    PreparedProtein protein;
+    try {
+      protein = PreparedProtein.read(file, how.options());
+    } catch (IllegalArgumentException e) {
+      if (how.variants.isEmpty()) {
+        throw e;
+      }
+      // a --protonation entry that does not fit the structure (unknown residue, wrong variant)
+      throw new picocli.CommandLine.ParameterException(how.command.commandLine(), "--protonation: " + e.getMessage(), e);
+    }
     String name = file.getFileName().toString();
     for (String note : protein.notes()) {
       err.printf("%s: note: %s%n", name, note);
+    }
+    for (String state : protein.protonation().lines()) {
+      err.printf("%s: protonation: %s%n", name, state);
     }
     List<String> repairs = protein.repairs();
     for (int i = 0; i < Math.min(LISTED, repairs.size()); i++) {

@@ -196,7 +196,13 @@ class BadInputTest {
         Arguments.of("a chain break without repair", pdb(HEAVY.stream().filter(l -> resSeq(l) != 5).toList()), List.of("--no-repair"), 1, "break between residues 4 and 6"),
         Arguments.of("a model the file lacks", pdb(HEAVY), List.of("--model", "5"), 1, "model 5 requested but the file has 1"),
         Arguments.of("model 0", pdb(HEAVY), List.of("--model", "0"), 2, "--model must be at least 1"),
-        Arguments.of("the second model", twoModels(), List.of("--model", "2"), 0, "read model 2"));
+        Arguments.of("the second model", twoModels(), List.of("--model", "2"), 0, "read model 2"),
+        Arguments.of("a pH outside 0..14", pdb(HEAVY), List.of("--ph", "20"), 2, "pH"),
+        Arguments.of("a protonation state that does not fit the residue", pdb(HEAVY), List.of("--protonation", "A:3=HID"), 2, "A:3"),
+        Arguments.of("a protonation state for a residue the file lacks", pdb(HEAVY), List.of("--protonation", "A:99=ASH"), 2, "A:99"),
+        Arguments.of("a protonation state chosen", pdb(HEAVY), List.of("--protonation", "A:3=ASH"), 0, "A 3 ASP -> ASH (override)"),
+        Arguments.of("a protonation state that replaces the file's hydrogens", pdb(ATOMS), List.of("--protonation", "A:5=GLH"), 0, "A 5 GLU -> GLH (override)"),
+        Arguments.of("low pH", pdb(HEAVY), List.of("--ph", "3"), 0, "A 3 ASP -> ASH"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -70,6 +70,9 @@ public final class PreparedProtein {
   public static PreparedProtein of(Structure structure, PreparationOptions options) {
     Structure s = options.repair() ? StructureRepair.clean(structure, options.library()) : structure;
     Protonation protonation = Protonator.decide(s, options.protonation());
+    if (options.repair()) {
+      s = StructureRepair.fitHydrogens(s, protonation.variants(), options.library());
+    }
     Topology input = Topology.build(s, options.library(), options.chainBreaks(), protonation.variants());
     Topology topology = input;
     if (options.repair() && input.residues().stream().anyMatch(r -> !r.missingHeavyAtoms().isEmpty())) {

@@ -10,6 +10,7 @@ import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.Chain;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Residue;
+import org.backmap.md.structure.ResidueKey;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.templates.ResidueTemplate;
 import org.backmap.md.templates.TemplateLibrary;
@@ -94,6 +95,39 @@ public final class StructureRepair {
       chains.add(c.withResidues(out));
     }
     return repairs.isEmpty() ? s : s.withChains(chains).withRepairs(repairs);
+  }
+
+  /**
+   * The structure with the hydrogens of each residue whose chosen protonation variant lacks one of them dropped
+   * (completion rebuilds the variant's own), e.g. a LYS protonated in the file but chosen neutral (LYN).
+   *
+   * @param variants the chosen variant by residue
+   */
+  public static Structure fitHydrogens(Structure structure, Map<ResidueKey, String> variants, TemplateLibrary library) {
+    List<String> repairs = new ArrayList<>();
+    List<Chain> chains = new ArrayList<>();
+    for (Chain c : structure.chains()) {
+      List<Residue> out = new ArrayList<>();
+      for (Residue r : c.residues()) {
+        String variant = variants.get(ResidueKey.of(c.id(), r));
+        if (variant != null) {
+          Set<String> names = new HashSet<>();
+          for (String prefix : new String[] {"", "N", "C"}) {
+            if (library.hasTemplate(prefix + variant)) {
+              library.template(prefix + variant).atoms().forEach(a -> names.add(a.name()));
+            }
+          }
+          List<String> foreign = r.atoms().stream().filter(a -> a.element() == Element.H && !names.contains(a.name())).map(Atom::name).toList();
+          if (!foreign.isEmpty()) {
+            r = r.withAtoms(r.atoms().stream().filter(a -> a.element() != Element.H).toList());
+            repairs.add(label(c.id(), r) + "hydrogens " + foreign + " do not fit the chosen " + variant + ": dropped its hydrogens (rebuilt)");
+          }
+        }
+        out.add(r);
+      }
+      chains.add(c.withResidues(out));
+    }
+    return repairs.isEmpty() ? structure : structure.withChains(chains).withRepairs(repairs);
   }
 
   /** The atoms of every residue but {@code skip}, gridded for the rotamer choice of rebuilt side chains. */
