@@ -14,13 +14,16 @@ import org.backmap.md.bat.BatGroup;
 
 /**
  * Streams a dataset file ({@link DatasetFormat}) as batches of a fixed size (the last may be smaller). Only the
- * current chunk and the batch being filled are held in memory.
+ * current chunk and the batch being filled are held in memory. A truncated file, or one whose example total
+ * disagrees with its chunks, fails with an {@link UncheckedIOException} naming it.
  */
 public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
   private final Path file;
   private final DataInputStream in;
   private final String template;
   private final BatGroup group;
+  private final int version;
+  private long read;
   private final int batDim;
   private final int env;
   private final int classes;
@@ -40,8 +43,8 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       if (!Arrays.equals(magic, DatasetFormat.MAGIC)) {
         throw new IOException("not a backmap dataset (bad magic)");
       }
-      int version = in.readInt();
-      if (version != DatasetFormat.VERSION) {
+      version = in.readInt();
+      if (version != 1 && version != DatasetFormat.VERSION) {
         throw new IOException("unsupported dataset version " + version);
       }
       template = in.readUTF();
@@ -58,7 +61,7 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
     }
   }
 
-  /** Template of every example in the file. */
+  /** Residue type of every example in the file ({@link ResidueType}; in version 1 files, the one template). */
   public String template() {
     return template;
   }
@@ -126,8 +129,15 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       int n = in.readInt();
       if (n == 0) {
         ended = true;
+        if (version >= 2 && in.readLong() != read) {
+          throw new IOException("the file ends after " + read + " examples but says it holds a different number");
+        }
         return false;
       }
+      if (n < 0) {
+        throw new IOException("negative chunk size " + n);
+      }
+      read += n;
       double[] bat = new double[n * batDim];
       for (int i = 0; i < bat.length; i++) {
         bat[i] = in.readDouble();

@@ -14,27 +14,29 @@ import org.backmap.base.io.AtomicOutput;
 import org.backmap.md.templates.TemplateLibrary;
 
 /**
- * Streams training examples of one (template, group) into a chunked binary file ({@link DatasetFormat}). Examples
- * are buffered one chunk at a time; the file appears under its name only when {@link #close()} succeeds.
+ * Streams training examples of one residue type ({@link ResidueType}) into a chunked binary file
+ * ({@link DatasetFormat}). Examples are buffered one chunk at a time; the file appears under its name only when
+ * {@link #close()} succeeds, and {@link #discard()} drops it.
  */
 public final class DatasetWriter implements Closeable {
   private final Path file;
   private final AtomicOutput atomic;
   private final DataOutputStream out;
-  private final String template;
+  private final String type;
   private final BatGroup group;
+  private final TemplateLibrary library = TemplateLibrary.ff14SB();
   private final int batDim;
   private final int chunkSize;
   private final List<TrainingExample> pending = new ArrayList<>();
   private long written;
 
-  /** Opens {@code file} for examples of {@code template}/{@code group} with BAT length {@code batDim}. */
-  public DatasetWriter(Path file, String template, BatGroup group, int batDim, int chunkSize) {
+  /** Opens {@code file} for examples of residue type {@code type}/{@code group} with BAT length {@code batDim}. */
+  public DatasetWriter(Path file, String type, BatGroup group, int batDim, int chunkSize) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunk size must be positive");
     }
     this.file = file.toAbsolutePath();
-    this.template = template;
+    this.type = type;
     this.group = group;
     this.batDim = batDim;
     this.chunkSize = chunkSize;
@@ -43,7 +45,7 @@ public final class DatasetWriter implements Closeable {
       this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(atomic.channel()), 1 << 16));
       out.write(DatasetFormat.MAGIC);
       out.writeInt(DatasetFormat.VERSION);
-      out.writeUTF(template);
+      out.writeUTF(type);
       out.writeUTF(group.name());
       out.writeInt(batDim);
       out.writeInt(ExampleExtractor.ENVIRONMENT_SIZE);
@@ -54,15 +56,30 @@ public final class DatasetWriter implements Closeable {
     }
   }
 
-  /** Adds one example; it must match this file's template, group and BAT length. */
+  /** Adds one example; its template must be of this file's residue type and group, with this BAT length. */
   public void write(TrainingExample e) {
-    if (!e.template().equals(template) || e.group() != group || e.bat().length != batDim) {
-      throw new IllegalArgumentException("example " + e.template() + "/" + e.group() + " does not belong in " + template + "/" + group);
+    if (e.group() != group || e.bat().length != batDim || !ResidueType.of(library.template(e.template()), e.group()).equals(type)) {
+      throw new IllegalArgumentException("example " + e.template() + "/" + e.group() + " does not belong in " + type + "/" + group);
     }
     pending.add(e);
     if (pending.size() == chunkSize) {
       flushChunk();
     }
+  }
+
+  /** The residue type of the file. */
+  public String type() {
+    return type;
+  }
+
+  /** The group of the file. */
+  public BatGroup group() {
+    return group;
+  }
+
+  /** The BAT vector length. */
+  public int batDim() {
+    return batDim;
   }
 
   /** Number of examples written so far. */
@@ -111,8 +128,14 @@ public final class DatasetWriter implements Closeable {
           flushChunk();
         }
         out.writeInt(0);
+        out.writeLong(written);
         out.flush();
       });
     }
+  }
+
+  /** Drops the file: nothing appears under its name (for a run that failed). */
+  public void discard() {
+    atomic.close();
   }
 }

@@ -21,7 +21,8 @@ import org.backmap.md.topology.Topology;
  * {@value #ENVIRONMENT_SIZE} particles nearest the bead within {@value #CUTOFF} Angstrom, drawn from the CG
  * particles of the whole protein (kept atoms labelled by atom type, beads by residue template) and the non-CG
  * atoms of a chosen set of already-decoded residues (labelled by atom type; the target's own atoms never).
- * Targets are amino-acid residues with every template atom present, except CYX.
+ * Targets are amino-acid residues with every template atom present (CYX included: disulfide cysteines train
+ * a type of their own, see {@link ResidueType}).
  */
 public final class ExampleExtractor {
   /** Environment particles per example. */
@@ -36,6 +37,7 @@ public final class ExampleExtractor {
   private final int[] cgLabel;
   private final List<double[]> decodedXyz = new ArrayList<>();
   private final List<int[]> decodedLabel = new ArrayList<>();
+  private final java.util.Map<BatGroup, boolean[]> isTarget = new java.util.EnumMap<>(BatGroup.class);
 
   /** Prepares extraction from {@code topology} (hydrogens completed; incomplete residues serve as environment only). */
   public ExampleExtractor(Topology topology) {
@@ -68,6 +70,13 @@ public final class ExampleExtractor {
       decodedXyz.add(dx);
       decodedLabel.add(dl);
     }
+    for (BatGroup g : BatGroup.values()) {
+      boolean[] ok = new boolean[topology.residues().size()];
+      for (ResidueTopology rt : topology.residues()) {
+        ok[rt.index()] = ZMatrix.exists(rt.template(), g) && rt.complete() && cg.residues().get(rt.index()).bead() != null;
+      }
+      isTarget.put(g, ok);
+    }
     cgXyz = new double[3 * xyz.size()];
     cgLabel = new int[xyz.size()];
     for (int k = 0; k < xyz.size(); k++) {
@@ -84,19 +93,34 @@ public final class ExampleExtractor {
   /** Indices of the residues that can be targets for {@code group}. */
   public List<Integer> targets(BatGroup group) {
     List<Integer> out = new ArrayList<>();
-    for (ResidueTopology rt : topology.residues()) {
-      ResidueTemplate t = rt.template();
-      if (ZMatrix.exists(t, group) && rt.complete() && !t.residueName().equals("CYX") && cg.residues().get(rt.index()).bead() != null) {
-        out.add(rt.index());
+    boolean[] ok = isTarget.get(group);
+    for (int i = 0; i < ok.length; i++) {
+      if (ok[i]) {
+        out.add(i);
       }
     }
     return out;
   }
 
+  /** Whether residue {@code residue} can be a target for {@code group}. */
+  public boolean isTarget(int residue, BatGroup group) {
+    return isTarget.get(group)[residue];
+  }
+
+  /** Number of residues of the topology. */
+  public int residueCount() {
+    return topology.residues().size();
+  }
+
   /** The example for residue {@code residue}, group {@code group}, with the non-CG atoms of {@code decoded} in the environment. */
   public TrainingExample extract(int residue, BatGroup group, Set<Integer> decoded) {
+    return extract(residue, group, decoded.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** The example for residue {@code residue}, group {@code group}, with the non-CG atoms of the residues {@code decoded} in the environment. */
+  public TrainingExample extract(int residue, BatGroup group, int[] decoded) {
     ResidueTopology rt = topology.residues().get(residue);
-    if (!targets(group).contains(residue)) {
+    if (!isTarget(residue, group)) {
       throw new IllegalArgumentException("residue " + rt.label() + " is not a " + group + " target");
     }
     ZMatrix z = ZMatrix.of(topology.library(), rt.template().name(), group);
