@@ -30,6 +30,15 @@ public final class StructureExtractor {
    * or has no complete residue, comes back skipped with the reason.
    */
   public static StructureExamples extract(Path file, PreparationOptions preparation, long seed) {
+    try {
+      return extractOrThrow(file, preparation, seed);
+    } catch (RuntimeException e) {
+      // one strange file never stops a corpus run: it is skipped with what went wrong
+      return skipped(file.getFileName().toString(), "unexpected failure: " + e);
+    }
+  }
+
+  private static StructureExamples extractOrThrow(Path file, PreparationOptions preparation, long seed) {
     String name = file.getFileName().toString();
     PreparedProtein protein;
     try {
