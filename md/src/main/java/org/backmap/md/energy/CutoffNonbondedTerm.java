@@ -5,21 +5,23 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.backmap.md.system.NonbondedParameters;
 
 /**
- * Lennard-Jones and Coulomb interactions in vacuum with a cutoff {@code r_c}, over a Verlet neighbour list. For a
- * pair at {@code r < r_c} (no interaction beyond):
+ * Lennard-Jones and Coulomb interactions in vacuum with a cutoff {@code r_c}, over a Verlet neighbour list: OpenMM's
+ * {@code NonbondedForce} with {@code CutoffNonPeriodic} (no switching function). For a pair at {@code r < r_c} (no
+ * interaction beyond):
  *
  * <pre>
- *   U_LJ = 4 eps_ij ((sigma_ij/r)^12 - (sigma_ij/r)^6) - 4 eps_ij ((sigma_ij/r_c)^12 - (sigma_ij/r_c)^6)
+ *   U_LJ = 4 eps_ij ((sigma_ij/r)^12 - (sigma_ij/r)^6)
  *   U_C  = k_e q_i q_j (1/r + k_rf r^2 - c_rf),  k_rf = (eps_rf - 1) / ((2 eps_rf + 1) r_c^3),
  *                                                 c_rf = 3 eps_rf / ((2 eps_rf + 1) r_c)
  * </pre>
  *
- * <p>Coulomb is OpenMM's {@code CutoffNonPeriodic} reaction field with {@code eps_rf = 78.3}, OpenMM's default;
- * Lennard-Jones is truncated and shifted to zero at the cutoff, where OpenMM leaves a small step. Both energies
- * are therefore continuous at {@code r_c}, which keeps the line searches of a minimiser well behaved; the force
- * jumps there only slightly (Coulomb by {@code 3 k_e q_i q_j / ((2 eps_rf + 1) r_c^2)}, 2% of its no-cutoff
- * value). The forces are the exact gradient of this energy. Exclusions and the scaled 1-4 pairs are those of
- * {@link NonbondedTerm}; the 1-4 pairs, like OpenMM's exceptions, have no cutoff and no reaction field.
+ * <p>Coulomb is a reaction field with {@code eps_rf = 78.3}, OpenMM's default: its energy is zero at the cutoff and
+ * its force nearly so ({@code 3/(2 eps_rf + 1)}, 2%, of the plain Coulomb force there), so the line searches of a
+ * minimiser see a smooth function; inside the cutoff it changes the force by {@code -2 k_rf r}, under 3% at
+ * 0.3 nm. Lennard-Jones is truncated as OpenMM does, a step of about {@code 4 eps (sigma/r_c)^6}, 10^-3 kJ/mol per
+ * pair at 1 nm. The forces are the exact gradient of this energy (away from the cutoff itself). Exclusions and the
+ * scaled 1-4 pairs are those of {@link NonbondedTerm}; the 1-4 pairs, like OpenMM's exceptions, have no cutoff and
+ * no reaction field.
  *
  * <p>The neighbour list (cutoff plus skin) is rebuilt when an evaluation finds an atom more than half the skin
  * from where it was at the last build. The list in use is replaced as a whole, so concurrent evaluations stay
@@ -123,7 +125,6 @@ public final class CutoffNonbondedTerm implements EnergyTerm {
   private double[] rows(double[] x, double[] f, NeighbourList list, int chunk, int chunks) {
     int[] start = list.start;
     int[] neighbours = list.neighbours;
-    double invC2 = 1 / cutoff2;
     double eLj = 0, eCoulomb = 0;
     for (int i = 0; i < n; i++) {
       if (chunks > 1 && !ParallelLoop.ownsRow(i, chunk, chunks)) {
@@ -142,14 +143,11 @@ public final class CutoffNonbondedTerm implements EnergyTerm {
         double inv2 = 1 / r2;
         double invR = Math.sqrt(inv2);
         double s = si + halfSigma[j];
-        double ss = s * s;
-        double s2 = ss * inv2;
+        double s2 = s * s * inv2;
         double s6 = s2 * s2 * s2;
-        double c2 = ss * invC2;
-        double c6 = c2 * c2 * c2;
         double eps4 = ei * twoSqrtEpsilon[j];
         double qq = qi * charge[j];
-        eLj += eps4 * (s6 * s6 - s6 - (c6 * c6 - c6));
+        eLj += eps4 * (s6 * s6 - s6);
         eCoulomb += qq * (invR + kRf * r2 - cRf);
         // -dU/dr / r
         double scale = eps4 * (12 * s6 * s6 - 6 * s6) * inv2 + qq * (invR * inv2 - 2 * kRf);

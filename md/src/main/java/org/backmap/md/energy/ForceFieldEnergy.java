@@ -52,7 +52,7 @@ public final class ForceFieldEnergy {
 
   /**
    * The vacuum energy of {@code system} with the nonbonded cutoff {@code cutoffNm}: bonds, angles, torsions and
-   * {@link CutoffNonbondedTerm} (Lennard-Jones shifted to zero at the cutoff, Coulomb with OpenMM's reaction field,
+   * {@link CutoffNonbondedTerm} (OpenMM's {@code CutoffNonPeriodic}: Lennard-Jones truncated, Coulomb with a reaction field,
    * over a Verlet neighbour list with {@link CutoffNonbondedTerm#DEFAULT_SKIN_NM}). A cutoff of
    * {@link Double#POSITIVE_INFINITY} gives {@link #vacuum(ForceFieldSystem, int)}.
    *

@@ -64,6 +64,24 @@ class CutoffNonbondedTermTest {
     assertEquals(plain.energies().get(EnergyComponent.BOND), ForceFieldEnergy.of(SYSTEM, 1).evaluate(x).energies().get(EnergyComponent.BOND), 1e-9);
   }
 
+  /**
+   * A structure written by {@code backmap prepare}, against OpenMM 7.7's {@code NonbondedForce} with
+   * {@code CutoffNonPeriodic} at 1.0 nm and with {@code NoCutoff} ({@code src/test/python/prepare_reference.py}).
+   */
+  @Test
+  void theVacuumEnergiesEqualOpenMms() throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/pdb/prepare");
+    com.fasterxml.jackson.databind.JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("openmm-minimized.json").toFile()).get("prepared").get("1bbo-prepared.pdb");
+    Structure s = StructureReader.read(dir.resolve("1bbo-prepared.pdb"));
+    ForceFieldSystem system = SystemBuilder.build(s);
+    double[] x = SystemBuilder.positionsNm(s);
+    double cut = ForceFieldEnergy.vacuum(system, 1, 1.0).energy(x);
+    double plain = ForceFieldEnergy.vacuum(system, 1).energy(x);
+    assertEquals(ref.get("cutoff").asDouble(), cut, 1e-9 * Math.abs(cut));
+    assertEquals(ref.get("nocutoff").asDouble(), plain, 1e-9 * Math.abs(cut));
+  }
+
   @Test
   void everyPairWithinTheCutoffCountsAsDefined() {
     double cutoff = 1.0;
@@ -133,7 +151,7 @@ class CutoffNonbondedTermTest {
         }
         double sigma = 0.5 * (p.sigma()[i] + p.sigma()[j]);
         double epsilon = Math.sqrt(p.epsilon()[i] * p.epsilon()[j]);
-        lj += 4 * epsilon * (Math.pow(sigma / r, 12) - Math.pow(sigma / r, 6)) - 4 * epsilon * (Math.pow(sigma / rc, 12) - Math.pow(sigma / rc, 6));
+        lj += 4 * epsilon * (Math.pow(sigma / r, 12) - Math.pow(sigma / r, 6));
         coulomb += ke * p.charges()[i] * p.charges()[j] * (1 / r + kRf * r * r - cRf);
       }
     }
