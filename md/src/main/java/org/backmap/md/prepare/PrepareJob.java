@@ -28,7 +28,7 @@ import org.backmap.base.concurrent.WorkerPools;
  *
  * <p>Files are prepared {@code threads} at a time, one per worker of the shared pool, each minimisation on its
  * worker alone; a worker holds one structure, and finished files leave only their small record, so memory is
- * bounded by the files in flight. Each finished file is appended to the manifest ({@link Manifest#FILE_NAME}),
+ * bounded by the files in flight. Each finished file is appended to the manifest ({@code prepare-manifest.jsonl}),
  * keyed by the SHA-256 of the input's bytes and the settings: rerunning the same command takes those files from
  * the manifest, so an interrupted run loses at most the files in flight. Temporary files an interrupted run left
  * in the output folder are removed at the start. Every run ends by writing {@link PrepareReport#JSON_FILE} and
