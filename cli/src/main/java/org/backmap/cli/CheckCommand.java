@@ -70,7 +70,8 @@ final class CheckCommand implements Callable<Integer> {
         printOne(r, out);
       } else {
         out.printf("%-8s %s%s%n", label(r.status()), r.file().getFileName(), r.problems().isEmpty() ? "" : "  " + r.problems().getFirst());
-        err.printf(Locale.ROOT, "\rchecked %d/%d", results.size() + sum(byStatus), files.size());
+        out.flush();
+        err.printf(Locale.ROOT, "\rchecked %d/%d", sum(byStatus), files.size());
         err.flush();
       }
     }

@@ -15,7 +15,8 @@ import org.backmap.md.system.ForceFieldSystem;
  * <p>{@link #evaluate} computes one configuration with its pair loops split over the configured threads;
  * {@link #evaluateMany} computes many configurations of the same system, one configuration per thread, which is
  * the fast path for reweighting large sample sets. Both run on the shared worker pool of the configured size
- * ({@link WorkerPools}), so an instance owns no threads. Instances are immutable and thread-safe.
+ * ({@link WorkerPools}), so an instance owns no threads. Instances are thread-safe, and immutable except for the
+ * neighbour list a cutoff energy ({@link #vacuum(ForceFieldSystem, int, double)}) keeps between evaluations.
  */
 public final class ForceFieldEnergy {
   private final ForceFieldSystem system;
@@ -38,6 +39,32 @@ public final class ForceFieldEnergy {
   /** The energy of {@code system} on the default number of threads ({@link Threads#defaultCount()}). */
   public static ForceFieldEnergy of(ForceFieldSystem system) {
     return of(system, Threads.defaultCount());
+  }
+
+  /**
+   * The vacuum energy of {@code system} without cutoff: bonds, angles, torsions, Lennard-Jones and Coulomb
+   * (solute dielectric 1), no GBn2 and no surface term.
+   */
+  public static ForceFieldEnergy vacuum(ForceFieldSystem system, int threads) {
+    return new ForceFieldEnergy(system, List.of(new HarmonicBondTerm(system.bonds()), new HarmonicAngleTerm(system.angles()),
+        new PeriodicTorsionTerm(system.torsions()), new NonbondedTerm(system.nonbonded())), threads);
+  }
+
+  /**
+   * The vacuum energy of {@code system} with the nonbonded cutoff {@code cutoffNm}: bonds, angles, torsions and
+   * {@link CutoffNonbondedTerm} (OpenMM's {@code CutoffNonPeriodic}: Lennard-Jones truncated, Coulomb with a reaction field,
+   * over a Verlet neighbour list with {@link CutoffNonbondedTerm#DEFAULT_SKIN_NM}). A cutoff of
+   * {@link Double#POSITIVE_INFINITY} gives {@link #vacuum(ForceFieldSystem, int)}.
+   *
+   * @param cutoffNm the cutoff (nm), positive
+   */
+  public static ForceFieldEnergy vacuum(ForceFieldSystem system, int threads, double cutoffNm) {
+    if (cutoffNm == Double.POSITIVE_INFINITY) {
+      return vacuum(system, threads);
+    }
+    return new ForceFieldEnergy(system, List.of(new HarmonicBondTerm(system.bonds()), new HarmonicAngleTerm(system.angles()),
+        new PeriodicTorsionTerm(system.torsions()),
+        new CutoffNonbondedTerm(system.nonbonded(), cutoffNm, CutoffNonbondedTerm.DEFAULT_SKIN_NM)), threads);
   }
 
   /**

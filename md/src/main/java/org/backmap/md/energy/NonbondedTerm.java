@@ -30,10 +30,7 @@ public final class NonbondedTerm implements EnergyTerm {
   private final double[] halfSigma;
   private final double[] twoSqrtEpsilon;
   private final int[][] excludedAbove;
-  private final int[] pairAtoms;
-  private final double[] pairChargeProduct;
-  private final double[] pairSigma;
-  private final double[] pairEpsilon;
+  private final ScaledPairs pairs14;
 
   /** The term of {@code nonbonded}, whose arrays it copies. */
   public NonbondedTerm(NonbondedParameters nonbonded) {
@@ -48,10 +45,7 @@ public final class NonbondedTerm implements EnergyTerm {
       twoSqrtEpsilon[i] = 2 * Math.sqrt(epsilon[i]);
     }
     this.excludedAbove = nonbonded.excludedAbove().clone();
-    this.pairAtoms = nonbonded.pair14Atoms().clone();
-    this.pairChargeProduct = nonbonded.pair14ChargeProduct().clone();
-    this.pairSigma = nonbonded.pair14Sigma().clone();
-    this.pairEpsilon = nonbonded.pair14Epsilon().clone();
+    this.pairs14 = new ScaledPairs(nonbonded);
   }
 
   @Override
@@ -78,7 +72,7 @@ public final class NonbondedTerm implements EnergyTerm {
         }
       }
     }
-    double[] e14 = scaledPairs(x, forces);
+    double[] e14 = pairs14.compute(x, forces);
     energies.add(EnergyComponent.LENNARD_JONES, eLj + e14[0]);
     energies.add(EnergyComponent.COULOMB, eCoulomb + e14[1]);
   }
@@ -124,30 +118,6 @@ public final class NonbondedTerm implements EnergyTerm {
       f[3 * i] += fxi;
       f[3 * i + 1] += fyi;
       f[3 * i + 2] += fzi;
-    }
-    return new double[] {eLj, eCoulomb};
-  }
-
-  private double[] scaledPairs(double[] x, double[] f) {
-    double eLj = 0, eCoulomb = 0;
-    for (int p = 0; p < pairSigma.length; p++) {
-      int i = pairAtoms[2 * p], j = pairAtoms[2 * p + 1];
-      double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
-      double r2 = dx * dx + dy * dy + dz * dz;
-      double inv2 = 1 / r2;
-      double s2 = pairSigma[p] * pairSigma[p] * inv2;
-      double s6 = s2 * s2 * s2;
-      double eps4 = 4 * pairEpsilon[p];
-      double qq = ONE_4PI_EPS0 * pairChargeProduct[p] * Math.sqrt(inv2);
-      eLj += eps4 * (s6 * s6 - s6);
-      eCoulomb += qq;
-      double scale = (eps4 * (12 * s6 * s6 - 6 * s6) + qq) * inv2;
-      f[3 * i] += scale * dx;
-      f[3 * i + 1] += scale * dy;
-      f[3 * i + 2] += scale * dz;
-      f[3 * j] -= scale * dx;
-      f[3 * j + 1] -= scale * dy;
-      f[3 * j + 2] -= scale * dz;
     }
     return new double[] {eLj, eCoulomb};
   }

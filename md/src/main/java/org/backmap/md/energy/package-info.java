@@ -2,6 +2,7 @@
  * The AMBER14SB + GBn2 potential energy and its analytic forces, one class per term in the shape of OpenMM's
  * reference kernels ({@link org.backmap.md.energy.HarmonicBondTerm}, {@link org.backmap.md.energy.HarmonicAngleTerm},
  * {@link org.backmap.md.energy.PeriodicTorsionTerm}, {@link org.backmap.md.energy.NonbondedTerm},
+ * {@link org.backmap.md.energy.CutoffNonbondedTerm} (vacuum, with a cutoff),
  * {@link org.backmap.md.energy.Gbn2Term}, {@link org.backmap.md.energy.PositionalRestraintTerm}), summed by
  * {@link org.backmap.md.energy.ForceFieldEnergy}. Units: nm, kJ/mol, kJ/mol/nm.
  */
