@@ -30,6 +30,9 @@ final class CgCommand implements Callable<Integer> {
     OutputFolder.requireWritable(output);
     PreparedProtein protein = ProteinInput.read(input, preparation, false, spec.commandLine().getErr());
     CgStructure cg = protein.cg();
+    if (protein.hasCaps()) {
+      spec.commandLine().getErr().printf("%s: note: capping groups have no CG form: left out, the residues they capped are free termini%n", input.getFileName());
+    }
     cg.writePdb(output);
     spec.commandLine().getOut().printf("%s: %d residues, %d hydrogens added, %d CG particles written to %s%n",
         input.getFileName(), cg.residues().size(), protein.completion().addedHydrogens(), cg.particleCount(), output);

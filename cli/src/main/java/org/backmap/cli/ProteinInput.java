@@ -55,7 +55,9 @@ final class ProteinInput {
     }
     err.flush();
     if (forEnergies && !how.allowCloseAtoms) {
-      List<CloseContacts.Contact> close = protein.closeContacts();
+      List<CloseContacts.Contact> close = protein.closeContacts().stream().filter(CloseContacts.Contact::heavy).toList();
+      protein.closeContacts().stream().filter(contact -> !contact.heavy()).limit(LISTED)
+          .forEach(contact -> err.printf("%s: note: %s (a hydrogen: minimisation moves it)%n", name, contact));
       if (!close.isEmpty()) {
         throw new StructureException(name, close.getFirst() + (close.size() > 1 ? " (and " + (close.size() - 1) + " more pairs)" : "")
             + "; atoms this close make energies meaningless (--allow-close-atoms goes on anyway)");

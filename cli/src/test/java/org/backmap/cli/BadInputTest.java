@@ -124,11 +124,11 @@ class BadInputTest {
         Arguments.of("one residue only", "lone.pdb", pdb(HEAVY.stream().filter(l -> resSeq(l) == 5).toList()), 1, "no usable protein residues"),
         Arguments.of("no CA atoms", "noca.pdb", pdb(HEAVY.stream().filter(l -> !atomName(l).equals("CA")).toList()), 1, "no usable protein residues"),
         Arguments.of("mmCIF garbage", "bad.cif", "data_x\nloop_\n_atom_site.id\n1\n", 1, "bad.cif:"),
-        Arguments.of("a capping group (no CG form)", "capped.pdb",
+        Arguments.of("a capping group (left out of the CG)", "capped.pdb",
             pdb(Stream.concat(Stream.of("ATOM      0  C   ACE A   0      -7.600  -2.400   4.600  1.00  0.00           C",
                 "ATOM      0  O   ACE A   0      -7.300  -3.500   5.000  1.00  0.00           O",
                 "ATOM      0  CH3 ACE A   0      -9.000  -1.900   4.800  1.00  0.00           C"), HEAVY.stream()).toList()),
-            1, "capping group"),
+            0, "capping groups have no CG form"),
         // --- usable, possibly after repair: exit 0, the repair named on stderr
         Arguments.of("as it is", "ok.pdb", pdb(ATOMS), 0, "10 residues"),
         Arguments.of("heavy atoms only", "heavy.pdb", heavy, 0, "added"),

@@ -42,7 +42,7 @@ public final class StructureExtractor {
     String name = file.getFileName().toString();
     PreparedProtein protein;
     try {
-      protein = PreparedProtein.read(file, preparation);
+      protein = PreparedProtein.read(file, preparation).withoutCaps(); // caps have no CG form
     } catch (StructureException | UncheckedIOException | IllegalArgumentException e) {
       return skipped(name, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
     }

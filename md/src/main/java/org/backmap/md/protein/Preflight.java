@@ -7,8 +7,8 @@ import org.backmap.md.structure.CloseContacts;
 import org.backmap.md.structure.StructureException;
 
 /**
- * Whether a structure file can be used: read and repaired, parameterised, mapped to CG, free of overlapping atoms
- * and, if asked, with a finite energy. Never throws for a bad file: what is wrong comes back as problems.
+ * Whether a structure file can be used: read and repaired, parameterised, mapped to CG, free of overlapping heavy
+ * atoms (a hydrogen too close to another atom is a note: minimisation moves it) and, if asked, with a finite energy. Never throws for a bad file: what is wrong comes back as problems.
  */
 public final class Preflight {
   /** The verdict. */
@@ -59,8 +59,13 @@ public final class Preflight {
         problems.add(e.getMessage());
       }
     }
+    List<String> notes = new ArrayList<>(protein.notes());
     for (CloseContacts.Contact c : protein.closeContacts()) {
-      problems.add(name + ": " + c);
+      if (c.heavy()) {
+        problems.add(name + ": " + c);
+      } else {
+        notes.add(c + " (minimisation moves the hydrogen)");
+      }
     }
     double energy = Double.NaN;
     if (energyThreads > 0 && problems.isEmpty()) {
@@ -70,7 +75,7 @@ public final class Preflight {
       }
     }
     Status status = !problems.isEmpty() ? Status.UNUSABLE : protein.repairs().isEmpty() ? Status.AS_IS : Status.AFTER_REPAIR;
-    return new Result(file, status, problems, protein.repairs(), protein.notes(), protein.protonation().lines(), protein.atomCount(), energy);
+    return new Result(file, status, problems, protein.repairs(), notes, protein.protonation().lines(), protein.atomCount(), energy);
   }
 
   private static String message(RuntimeException e) {

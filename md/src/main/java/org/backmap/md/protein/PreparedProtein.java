@@ -38,9 +38,11 @@ public final class PreparedProtein {
   private final Protonation protonation;
   private final Topology input;
   private final Completion completion;
+  private final PreparationOptions options;
   private volatile ForceFieldSystem system;
 
-  private PreparedProtein(Protonation protonation, Topology input, Completion completion) {
+  private PreparedProtein(Protonation protonation, Topology input, Completion completion, PreparationOptions options) {
+    this.options = options;
     this.protonation = protonation;
     this.input = input;
     this.completion = completion;
@@ -78,7 +80,7 @@ public final class PreparedProtein {
     if (options.repair() && input.residues().stream().anyMatch(r -> !r.missingHeavyAtoms().isEmpty())) {
       topology = Topology.build(StructureRepair.rebuildHeavyAtoms(input), options.library(), options.chainBreaks(), protonation.variants());
     }
-    return new PreparedProtein(protonation, input, HydrogenCompleter.complete(topology));
+    return new PreparedProtein(protonation, input, HydrogenCompleter.complete(topology), options);
   }
 
   /** The file name (or other source) the protein came from, as used in messages. */
@@ -148,12 +150,42 @@ public final class PreparedProtein {
   }
 
   /**
-   * The CG structure: kept backbone atoms and one bead per residue.
+   * The CG structure: kept backbone atoms and one bead per residue. Capping groups (ACE, NME, NHE) have no CG
+   * form: the CG structure is that of {@link #withoutCaps()}, whose capped residues are free termini.
    *
    * @throws StructureException naming the residue when heavy atoms are missing
    */
   public CgStructure cg() {
-    return CgMapper.map(topology(), true);
+    return CgMapper.map(withoutCaps().topology(), true);
+  }
+
+  /** Whether a capping group (ACE, NME, NHE) ends a chain. */
+  public boolean hasCaps() {
+    return topology().residues().stream().anyMatch(r -> r.template().isCap());
+  }
+
+  /**
+   * This protein without its capping groups, prepared again with the same options (the residues they capped
+   * become free N- and C-termini); this protein itself when it has none.
+   *
+   * @throws StructureException when nothing but caps is left
+   */
+  public PreparedProtein withoutCaps() {
+    if (!hasCaps()) {
+      return this;
+    }
+    List<org.backmap.md.structure.Chain> chains = new ArrayList<>();
+    for (org.backmap.md.structure.Chain c : input.structure().chains()) {
+      List<org.backmap.md.structure.Residue> kept = c.residues().stream()
+          .filter(r -> !List.of("ACE", "NME", "NHE", "NH2").contains(r.name())).toList();
+      if (!kept.isEmpty()) {
+        chains.add(c.withResidues(kept));
+      }
+    }
+    if (chains.isEmpty()) {
+      throw new StructureException(source(), "nothing but capping groups");
+    }
+    return of(input.structure().withChains(chains), options);
   }
 
   /**

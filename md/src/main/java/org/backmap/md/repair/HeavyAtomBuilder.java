@@ -23,6 +23,8 @@ import org.backmap.md.topology.ResidueTopology;
 final class HeavyAtomBuilder {
   /** Rebuilt atoms at least this far (Angstrom) from every other residue's atoms need no rotamer search. */
   static final double CLEAR = 2.8;
+  /** Atoms two or three bonds apart come at least this close (Angstrom) in any sane geometry. */
+  static final double NEAR = 1.9;
   private static final int SEARCHED_AXES = 3;
 
   /** One placement: atom {@code name} from parent {@code p}, grandparent {@code a}, third atom {@code t}. */
@@ -204,23 +206,26 @@ final class HeavyAtomBuilder {
   }
 
   /**
-   * The smallest distance from a rebuilt atom to an atom of its own residue that was in the file and is more
-   * than three bonds away (capped at {@link #CLEAR}): a side chain must not fold back onto its backbone.
+   * How well the rebuilt atoms clear their own residue's atoms that were in the file, as a distance (capped at
+   * {@link #CLEAR}): atoms more than three bonds away must be {@link #CLEAR} apart, atoms two or three bonds away
+   * {@link #NEAR} apart (a carboxylate oxygen must not land on its partner); the worst ratio is scaled to {@link #CLEAR}.
    */
   private static double selfClearance(ResidueTemplate t, List<Placement> plan, Map<String, double[]> placed, Map<String, double[]> present) {
-    double min = CLEAR;
+    double worst = 1;
     for (Placement p : plan) {
       int[] hops = bondHops(t, t.indexOf(p.name()));
       double[] x = placed.get(p.name());
       for (Map.Entry<String, double[]> e : present.entrySet()) {
         int q = t.indexOf(e.getKey());
-        if (q >= 0 && hops[q] > 3) {
-          double[] y = e.getValue();
-          min = Math.min(min, Math.sqrt((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) + (x[2] - y[2]) * (x[2] - y[2])));
+        if (q < 0 || hops[q] < 2) {
+          continue;
         }
+        double[] y = e.getValue();
+        double d = Math.sqrt((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) + (x[2] - y[2]) * (x[2] - y[2]));
+        worst = Math.min(worst, d / (hops[q] > 3 ? CLEAR : NEAR));
       }
     }
-    return min;
+    return worst * CLEAR;
   }
 
   /** Bonds between template atom {@code from} and every other atom (breadth first; unreachable: a large number). */

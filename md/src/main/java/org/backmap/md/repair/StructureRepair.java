@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.Chain;
+import org.backmap.md.structure.CloseContacts;
 import org.backmap.md.structure.Element;
 import org.backmap.md.structure.Residue;
 import org.backmap.md.structure.ResidueKey;
@@ -141,9 +142,41 @@ public final class StructureRepair {
     return grid;
   }
 
-  private static Residue cleanResidue(String chain, Residue r, TemplateLibrary library, List<String> repairs) {
+  /**
+   * Two heavy atoms of one residue closer than {@link CloseContacts#DEFAULT_MINIMUM} cannot both be right (a
+   * carboxylate with both oxygens in one place, say): the later side-chain atom is dropped and rebuilt.
+   */
+  private static Residue dropOverlappingSideChainAtoms(String chain, Residue r, List<String> repairs) {
+    List<Atom> atoms = new ArrayList<>(r.atoms());
+    for (int j = atoms.size() - 1; j > 0; j--) {
+      Atom b = atoms.get(j);
+      if (b.element() == Element.H || Set.of("N", "CA", "C", "O").contains(b.name())) {
+        continue;
+      }
+      for (int i = 0; i < j; i++) {
+        Atom a = atoms.get(i);
+        if (a.element() != Element.H && a.distance(b) < CloseContacts.DEFAULT_MINIMUM) {
+          repairs.add(label(chain, r) + String.format(java.util.Locale.ROOT, "atoms %s and %s overlap (%.2f A): dropped %s (rebuilt)",
+              a.name(), b.name(), a.distance(b), b.name()));
+          atoms.remove(j);
+          break;
+        }
+      }
+    }
+    return atoms.size() == r.atoms().size() ? r : r.withAtoms(atoms);
+  }
+
+  private static Residue cleanResidue(String chain, Residue read, TemplateLibrary library, List<String> repairs) {
+    Residue r = isCap(read) ? read : dropOverlappingSideChainAtoms(chain, read, repairs);
     if (isCap(r)) {
-      return r; // ACE, NME: no N-CA-C backbone by nature
+      // ACE, NME: no N-CA-C backbone by nature; only their hydrogens are checked
+      Set<String> capAtoms = atomNames(r.name().equals("NH2") ? "NHE" : r.name(), library);
+      List<String> bad = r.atoms().stream().filter(a -> a.element() == Element.H && !capAtoms.contains(a.name())).map(Atom::name).toList();
+      if (capAtoms.isEmpty() || bad.isEmpty()) {
+        return r;
+      }
+      repairs.add(label(chain, r) + "hydrogens " + bad + " are not in the " + r.name() + " template: dropped its hydrogens (rebuilt)");
+      return r.withAtoms(r.atoms().stream().filter(a -> a.element() != Element.H).toList());
     }
     List<String> noBackbone = BACKBONE.stream().filter(a -> !r.has(a)).sorted().toList();
     if (!noBackbone.isEmpty()) {

@@ -21,8 +21,10 @@ public final class CloseContacts {
    * @param first the first atom, as {@code "chain A residue 12 ALA atom CB"}
    * @param second the second atom
    * @param distance their distance (Angstrom)
+   * @param heavy whether both are heavy atoms: a hydrogen too close is moved by minimisation, two heavy atoms
+   *     this close are a broken structure
    */
-  public record Contact(String first, String second, double distance) {
+  public record Contact(String first, String second, double distance, boolean heavy) {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%s and %s are %.3f A apart", first, second, distance);
@@ -56,7 +58,7 @@ public final class CloseContacts {
             for (int j : cells.getOrDefault(cell(a, minimum, dx, dy, dz), List.of())) {
               double d = a.distance(atoms.get(j));
               if (j > i && d < minimum) {
-                out.add(new Contact(labels.get(i), labels.get(j), d));
+                out.add(new Contact(labels.get(i), labels.get(j), d, a.element() != Element.H && atoms.get(j).element() != Element.H));
               }
             }
           }
