@@ -98,7 +98,7 @@ public final class Preflight {
     }
     p = p.replaceFirst("^chain \\S*\\s*residue \\S+ \\S+( atom \\S+)?: ", "")
         .replaceAll("line \\d+ \\([^)]*\\)", "line N")
-        .replaceAll("-?\\d+(\\.\\d+)?", "#").strip();
+        .replaceAll("\\b-?\\d+(\\.\\d+)?\\b", "#").strip();
     return p.startsWith(": ") ? p.substring(2) : p;
   }
 }
