@@ -450,6 +450,131 @@ final class Ops {
         g -> grads(g.indexSelect(axis, reversed).cumsum(axis).indexSelect(axis, reversed)), x);
   }
 
+  // ================================================================ norms
+
+  /**
+   * Euclidean norm over the last axis, {@code [..., d] -> [...]}, accumulated in float64. Gradient
+   * {@code g x / |x|}, and 0 where {@code |x| = 0} (a subgradient: the norm has no derivative there, and 0 keeps
+   * coincident or parallel inputs from producing NaN).
+   */
+  static Tensor norm(Tensor x) {
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("norm needs at least one axis");
+    }
+    int d = x.dim(-1);
+    int[] outShape = Arrays.copyOf(x.shape(), x.rank() - 1);
+    Tensor out = Tensor.empty(x.dtype(), outShape);
+    int rows = out.size();
+    for (int row = 0; row < rows; row++) {
+      double s = 0;
+      for (int k = 0; k < d; k++) {
+        double v = x.getFlat(row * d + k);
+        s += v * v;
+      }
+      out.setFlat(row, Math.sqrt(s));
+    }
+    return Tensor.result("norm", out, g -> {
+      Tensor positive = out.gt(0.0);
+      Tensor safe = where(positive, out, out.fullLike(1.0));
+      return grads(where(positive, g.div(safe), g.zerosLike()).unsqueeze(-1).mul(x));
+    }, x);
+  }
+
+  /**
+   * Layer normalisation over the last axis: {@code y = gamma (x - mean) / sqrt(var + eps) + beta} with each row's
+   * mean and biased variance (accumulated in float64); {@code gamma} and {@code beta} are {@code [d]}. One
+   * primitive rather than a composite so that a large input costs one output and the normalised rows, not a
+   * tensor per step. With {@code xhat} the normalised rows and {@code dxhat = g gamma}:
+   * {@code dx = (dxhat - mean(dxhat) - xhat mean(dxhat xhat)) / sqrt(var + eps)},
+   * {@code dgamma = sum_rows g xhat}, {@code dbeta = sum_rows g}.
+   */
+  static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, double eps) {
+    checkDtypes("layerNorm", x, gamma);
+    checkDtypes("layerNorm", x, beta);
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("layerNorm needs at least one axis");
+    }
+    int d = x.dim(-1);
+    if (gamma.rank() != 1 || gamma.dim(0) != d || beta.rank() != 1 || beta.dim(0) != d) {
+      throw new IllegalArgumentException("layerNorm: gamma " + Arrays.toString(gamma.shape()) + " and beta "
+          + Arrays.toString(beta.shape()) + " must be [" + d + "] for input " + Arrays.toString(x.shape()));
+    }
+    if (!(eps > 0)) {
+      throw new IllegalArgumentException("layerNorm: eps must be positive, got " + eps);
+    }
+    int rows = d == 0 ? 0 : x.size() / d;
+    int[] statShape = x.shape();
+    statShape[statShape.length - 1] = 1;
+    Tensor xhat = Tensor.empty(x.dtype(), x.shape());
+    Tensor invStd = Tensor.empty(x.dtype(), statShape);
+    Tensor out = Tensor.empty(x.dtype(), x.shape());
+    if (x.dtype() == DType.F32) {
+      float[] xs = x.f32;
+      float[] xh = xhat.f32;
+      float[] o = out.f32;
+      float[] ga = gamma.f32;
+      float[] be = beta.f32;
+      for (int r = 0; r < rows; r++) {
+        int at = r * d;
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+          sum += xs[at + k];
+        }
+        double mean = sum / d;
+        double sq = 0;
+        for (int k = 0; k < d; k++) {
+          double c = xs[at + k] - mean;
+          sq += c * c;
+        }
+        double inv = 1.0 / Math.sqrt(sq / d + eps);
+        invStd.f32[r] = (float) inv;
+        for (int k = 0; k < d; k++) {
+          float h = (float) ((xs[at + k] - mean) * inv);
+          xh[at + k] = h;
+          o[at + k] = ga[k] * h + be[k];
+        }
+      }
+    } else {
+      double[] xs = x.f64;
+      double[] xh = xhat.f64;
+      double[] o = out.f64;
+      double[] ga = gamma.f64;
+      double[] be = beta.f64;
+      for (int r = 0; r < rows; r++) {
+        int at = r * d;
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+          sum += xs[at + k];
+        }
+        double mean = sum / d;
+        double sq = 0;
+        for (int k = 0; k < d; k++) {
+          double c = xs[at + k] - mean;
+          sq += c * c;
+        }
+        double inv = 1.0 / Math.sqrt(sq / d + eps);
+        invStd.f64[r] = inv;
+        for (int k = 0; k < d; k++) {
+          double h = (xs[at + k] - mean) * inv;
+          xh[at + k] = h;
+          o[at + k] = ga[k] * h + be[k];
+        }
+      }
+    }
+    int[] rowAxes = new int[x.rank() - 1];
+    for (int i = 0; i < rowAxes.length; i++) {
+      rowAxes[i] = i;
+    }
+    return Tensor.result("layerNorm", out, g -> {
+      Tensor dxhat = g.mul(gamma);
+      Tensor dx = x.requiresGrad() ? dxhat.sub(dxhat.mean(new int[] {-1}, true))
+          .sub(xhat.mul(dxhat.mul(xhat).mean(new int[] {-1}, true))).mul(invStd) : null;
+      Tensor dgamma = gamma.requiresGrad() ? g.mul(xhat).sum(rowAxes, false) : null;
+      Tensor dbeta = beta.requiresGrad() ? g.sum(rowAxes, false) : null;
+      return grads(dx, dgamma, dbeta);
+    }, x, gamma, beta);
+  }
+
   // ================================================================ linear algebra
 
   static Tensor matmul(Tensor a, Tensor b) {

@@ -248,4 +248,36 @@ class TensorTest {
     assertFalse(a.transpose(0, 1).floatData() == a.floatData());
     assertArrayEquals(new float[] {1, 3, 2, 4}, a.transpose(0, 1).toFloatArray());
   }
+
+  @Test
+  void normHasZeroGradientAtTheOrigin() {
+    Tensor x = Tensor.of(new double[] {3, 4, 0, 0, 0, 0}, 2, 3).requiresGrad(true);
+    Tensor n = x.norm();
+    assertArrayEquals(new double[] {5, 0}, n.toDoubleArray(), 0);
+    n.sum().backward();
+    assertArrayEquals(new double[] {0.6, 0.8, 0, 0, 0, 0}, x.grad().toDoubleArray(), 1e-15);
+  }
+
+  @Test
+  void layerNormMatchesItsDefinition() {
+    Tensor x = Tensor.of(new float[] {1, 2, 3, 4, -2, 0, 2, 8}, 2, 4);
+    Tensor gamma = Tensor.of(new float[] {1, 2, 0.5f, -1}, 4);
+    Tensor beta = Tensor.of(new float[] {0, 1, 0, -1}, 4);
+    double eps = 1e-3;
+    float[] y = x.layerNorm(gamma, beta, eps).toFloatArray();
+    for (int r = 0; r < 2; r++) {
+      double mean = 0;
+      double var = 0;
+      for (int k = 0; k < 4; k++) {
+        mean += x.get(r, k) / 4;
+      }
+      for (int k = 0; k < 4; k++) {
+        var += (x.get(r, k) - mean) * (x.get(r, k) - mean) / 4;
+      }
+      for (int k = 0; k < 4; k++) {
+        double expected = gamma.get(k) * (x.get(r, k) - mean) / Math.sqrt(var + eps) + beta.get(k);
+        assertEquals(expected, y[r * 4 + k], 1e-6);
+      }
+    }
+  }
 }
