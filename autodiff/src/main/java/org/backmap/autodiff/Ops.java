@@ -6,6 +6,7 @@ import org.backmap.autodiff.backend.Backend;
 import org.backmap.autodiff.backend.Backends;
 import org.backmap.autodiff.backend.BinaryOp;
 import org.backmap.autodiff.backend.UnaryOp;
+import org.backmap.autodiff.backend.cpu.Parallel;
 
 /**
  * Every op on tensors, each primitive with its backward rule beside it. Composites (gelu, logsumexp, softmax,
@@ -508,59 +509,14 @@ final class Ops {
     Tensor xhat = Tensor.empty(x.dtype(), x.shape());
     Tensor invStd = Tensor.empty(x.dtype(), statShape);
     Tensor out = Tensor.empty(x.dtype(), x.shape());
-    if (x.dtype() == DType.F32) {
-      float[] xs = x.f32;
-      float[] xh = xhat.f32;
-      float[] o = out.f32;
-      float[] ga = gamma.f32;
-      float[] be = beta.f32;
-      for (int r = 0; r < rows; r++) {
-        int at = r * d;
-        double sum = 0;
-        for (int k = 0; k < d; k++) {
-          sum += xs[at + k];
-        }
-        double mean = sum / d;
-        double sq = 0;
-        for (int k = 0; k < d; k++) {
-          double c = xs[at + k] - mean;
-          sq += c * c;
-        }
-        double inv = 1.0 / Math.sqrt(sq / d + eps);
-        invStd.f32[r] = (float) inv;
-        for (int k = 0; k < d; k++) {
-          float h = (float) ((xs[at + k] - mean) * inv);
-          xh[at + k] = h;
-          o[at + k] = ga[k] * h + be[k];
-        }
+    // rows are independent, so splitting them over threads does not change a bit of the result
+    Parallel.range(rows, LAYER_NORM_GRAIN_ROWS, 1, (from, to) -> {
+      if (x.dtype() == DType.F32) {
+        normalizeRows(x.f32, gamma.f32, beta.f32, eps, d, from, to, xhat.f32, invStd.f32, out.f32);
+      } else {
+        normalizeRows(x.f64, gamma.f64, beta.f64, eps, d, from, to, xhat.f64, invStd.f64, out.f64);
       }
-    } else {
-      double[] xs = x.f64;
-      double[] xh = xhat.f64;
-      double[] o = out.f64;
-      double[] ga = gamma.f64;
-      double[] be = beta.f64;
-      for (int r = 0; r < rows; r++) {
-        int at = r * d;
-        double sum = 0;
-        for (int k = 0; k < d; k++) {
-          sum += xs[at + k];
-        }
-        double mean = sum / d;
-        double sq = 0;
-        for (int k = 0; k < d; k++) {
-          double c = xs[at + k] - mean;
-          sq += c * c;
-        }
-        double inv = 1.0 / Math.sqrt(sq / d + eps);
-        invStd.f64[r] = inv;
-        for (int k = 0; k < d; k++) {
-          double h = (xs[at + k] - mean) * inv;
-          xh[at + k] = h;
-          o[at + k] = ga[k] * h + be[k];
-        }
-      }
-    }
+    });
     int[] rowAxes = new int[x.rank() - 1];
     for (int i = 0; i < rowAxes.length; i++) {
       rowAxes[i] = i;
@@ -573,6 +529,90 @@ final class Ops {
       Tensor dbeta = beta.requiresGrad() ? g.sum(rowAxes, false) : null;
       return grads(dx, dgamma, dbeta);
     }, x, gamma, beta);
+  }
+
+  /** Rows per parallel chunk of {@link #layerNorm}: below two chunks' worth it runs on the calling thread. */
+  private static final int LAYER_NORM_GRAIN_ROWS = 4096;
+
+  /**
+   * {@code sum_k x[at + k]}, or with {@code squares} {@code sum_k (x[at + k] - shift)^2}, in float64 with four
+   * partial sums so that the additions are not one dependent chain.
+   */
+  private static double rowSum(float[] x, int at, int d, double shift, boolean squares) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 4 <= d; k += 4) {
+      double a = x[at + k] - shift;
+      double b = x[at + k + 1] - shift;
+      double c = x[at + k + 2] - shift;
+      double e = x[at + k + 3] - shift;
+      s0 += squares ? a * a : a;
+      s1 += squares ? b * b : b;
+      s2 += squares ? c * c : c;
+      s3 += squares ? e * e : e;
+    }
+    for (; k < d; k++) {
+      double a = x[at + k] - shift;
+      s0 += squares ? a * a : a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** The float64 twin of {@link #rowSum(float[], int, int, double, boolean)}. */
+  private static double rowSum(double[] x, int at, int d, double shift, boolean squares) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 4 <= d; k += 4) {
+      double a = x[at + k] - shift;
+      double b = x[at + k + 1] - shift;
+      double c = x[at + k + 2] - shift;
+      double e = x[at + k + 3] - shift;
+      s0 += squares ? a * a : a;
+      s1 += squares ? b * b : b;
+      s2 += squares ? c * c : c;
+      s3 += squares ? e * e : e;
+    }
+    for (; k < d; k++) {
+      double a = x[at + k] - shift;
+      s0 += squares ? a * a : a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static void normalizeRows(float[] xs, float[] ga, float[] be, double eps, int d, int from, int to,
+      float[] xh, float[] invStd, float[] o) {
+    for (int r = from; r < to; r++) {
+      int at = r * d;
+      double mean = rowSum(xs, at, d, 0.0, false) / d;
+      double inv = 1.0 / Math.sqrt(rowSum(xs, at, d, mean, true) / d + eps);
+      invStd[r] = (float) inv;
+      for (int k = 0; k < d; k++) {
+        float h = (float) ((xs[at + k] - mean) * inv);
+        xh[at + k] = h;
+        o[at + k] = ga[k] * h + be[k];
+      }
+    }
+  }
+
+  private static void normalizeRows(double[] xs, double[] ga, double[] be, double eps, int d, int from, int to,
+      double[] xh, double[] invStd, double[] o) {
+    for (int r = from; r < to; r++) {
+      int at = r * d;
+      double mean = rowSum(xs, at, d, 0.0, false) / d;
+      double inv = 1.0 / Math.sqrt(rowSum(xs, at, d, mean, true) / d + eps);
+      invStd[r] = inv;
+      for (int k = 0; k < d; k++) {
+        double h = (xs[at + k] - mean) * inv;
+        xh[at + k] = h;
+        o[at + k] = ga[k] * h + be[k];
+      }
+    }
   }
 
   // ================================================================ linear algebra

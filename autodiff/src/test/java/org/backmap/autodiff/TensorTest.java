@@ -280,4 +280,17 @@ class TensorTest {
       }
     }
   }
+
+  @Test
+  void layerNormRowsDoNotDependOnHowTheRowsAreSplitOverThreads() {
+    int rows = 3 * 4096 + 5; // several parallel chunks and a ragged end
+    Tensor x = Tensor.randn(new SplittableRandom(3), DType.F32, rows, 7);
+    Tensor gamma = Tensor.randn(new SplittableRandom(4), DType.F32, 7);
+    Tensor beta = Tensor.randn(new SplittableRandom(5), DType.F32, 7);
+    float[] all = x.layerNorm(gamma, beta, 1e-5).toFloatArray();
+    for (int r : new int[] {0, 4095, 4096, 8191, 8192, rows - 1}) {
+      float[] one = x.slice(0, r, r + 1).layerNorm(gamma, beta, 1e-5).toFloatArray();
+      assertArrayEquals(one, java.util.Arrays.copyOfRange(all, r * 7, r * 7 + 7), "row " + r);
+    }
+  }
 }

@@ -30,7 +30,12 @@ final class NormedMlp extends Module {
 
   /** {@code relu(LN(x W1 + b1))}, the input of the last layer. */
   Tensor hidden(Tensor x) {
-    return norm.forward(in.forward(x)).relu();
+    // [x, 1] [W1; b1]: the bias rides in the product instead of costing a broadcast pass over B N^2 rows
+    int[] onesShape = x.shape();
+    onesShape[onesShape.length - 1] = 1;
+    Tensor withOnes = Tensor.concat(-1, x, Tensor.ones(x.dtype(), onesShape));
+    Tensor weight = Tensor.concat(0, in.weight(), in.bias().unsqueeze(0));
+    return norm.forward(withOnes.matmul(weight)).relu();
   }
 
   /** The last layer. */
