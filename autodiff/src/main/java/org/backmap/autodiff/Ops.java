@@ -6,6 +6,7 @@ import org.backmap.autodiff.backend.Backend;
 import org.backmap.autodiff.backend.Backends;
 import org.backmap.autodiff.backend.BinaryOp;
 import org.backmap.autodiff.backend.UnaryOp;
+import org.backmap.autodiff.backend.cpu.Parallel;
 
 /**
  * Every op on tensors, each primitive with its backward rule beside it. Composites (gelu, logsumexp, softmax,
@@ -448,6 +449,170 @@ final class Ops {
     // d/dx_i sum_j cumsum_j g_j = sum_{j >= i} g_j: a reversed cumsum.
     return Tensor.result("cumsum", out,
         g -> grads(g.indexSelect(axis, reversed).cumsum(axis).indexSelect(axis, reversed)), x);
+  }
+
+  // ================================================================ norms
+
+  /**
+   * Euclidean norm over the last axis, {@code [..., d] -> [...]}, accumulated in float64. Gradient
+   * {@code g x / |x|}, and 0 where {@code |x| = 0} (a subgradient: the norm has no derivative there, and 0 keeps
+   * coincident or parallel inputs from producing NaN).
+   */
+  static Tensor norm(Tensor x) {
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("norm needs at least one axis");
+    }
+    int d = x.dim(-1);
+    int[] outShape = Arrays.copyOf(x.shape(), x.rank() - 1);
+    Tensor out = Tensor.empty(x.dtype(), outShape);
+    int rows = out.size();
+    for (int row = 0; row < rows; row++) {
+      double s = 0;
+      for (int k = 0; k < d; k++) {
+        double v = x.getFlat(row * d + k);
+        s += v * v;
+      }
+      out.setFlat(row, Math.sqrt(s));
+    }
+    return Tensor.result("norm", out, g -> {
+      Tensor positive = out.gt(0.0);
+      Tensor safe = where(positive, out, out.fullLike(1.0));
+      return grads(where(positive, g.div(safe), g.zerosLike()).unsqueeze(-1).mul(x));
+    }, x);
+  }
+
+  /**
+   * Layer normalisation over the last axis: {@code y = gamma (x - mean) / sqrt(var + eps) + beta} with each row's
+   * mean and biased variance (accumulated in float64); {@code gamma} and {@code beta} are {@code [d]}. One
+   * primitive rather than a composite so that a large input costs one output and the normalised rows, not a
+   * tensor per step. With {@code xhat} the normalised rows and {@code dxhat = g gamma}:
+   * {@code dx = (dxhat - mean(dxhat) - xhat mean(dxhat xhat)) / sqrt(var + eps)},
+   * {@code dgamma = sum_rows g xhat}, {@code dbeta = sum_rows g}.
+   */
+  static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, double eps) {
+    checkDtypes("layerNorm", x, gamma);
+    checkDtypes("layerNorm", x, beta);
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("layerNorm needs at least one axis");
+    }
+    int d = x.dim(-1);
+    if (gamma.rank() != 1 || gamma.dim(0) != d || beta.rank() != 1 || beta.dim(0) != d) {
+      throw new IllegalArgumentException("layerNorm: gamma " + Arrays.toString(gamma.shape()) + " and beta "
+          + Arrays.toString(beta.shape()) + " must be [" + d + "] for input " + Arrays.toString(x.shape()));
+    }
+    if (!(eps > 0)) {
+      throw new IllegalArgumentException("layerNorm: eps must be positive, got " + eps);
+    }
+    int rows = d == 0 ? 0 : x.size() / d;
+    int[] statShape = x.shape();
+    statShape[statShape.length - 1] = 1;
+    Tensor xhat = Tensor.empty(x.dtype(), x.shape());
+    Tensor invStd = Tensor.empty(x.dtype(), statShape);
+    Tensor out = Tensor.empty(x.dtype(), x.shape());
+    // rows are independent, so splitting them over threads does not change a bit of the result
+    Parallel.range(rows, LAYER_NORM_GRAIN_ROWS, 1, (from, to) -> {
+      if (x.dtype() == DType.F32) {
+        normalizeRows(x.f32, gamma.f32, beta.f32, eps, d, from, to, xhat.f32, invStd.f32, out.f32);
+      } else {
+        normalizeRows(x.f64, gamma.f64, beta.f64, eps, d, from, to, xhat.f64, invStd.f64, out.f64);
+      }
+    });
+    int[] rowAxes = new int[x.rank() - 1];
+    for (int i = 0; i < rowAxes.length; i++) {
+      rowAxes[i] = i;
+    }
+    return Tensor.result("layerNorm", out, g -> {
+      Tensor dxhat = g.mul(gamma);
+      Tensor dx = x.requiresGrad() ? dxhat.sub(dxhat.mean(new int[] {-1}, true))
+          .sub(xhat.mul(dxhat.mul(xhat).mean(new int[] {-1}, true))).mul(invStd) : null;
+      Tensor dgamma = gamma.requiresGrad() ? g.mul(xhat).sum(rowAxes, false) : null;
+      Tensor dbeta = beta.requiresGrad() ? g.sum(rowAxes, false) : null;
+      return grads(dx, dgamma, dbeta);
+    }, x, gamma, beta);
+  }
+
+  /** Rows per parallel chunk of {@link #layerNorm}: below two chunks' worth it runs on the calling thread. */
+  private static final int LAYER_NORM_GRAIN_ROWS = 4096;
+
+  /**
+   * {@code sum_k x[at + k]}, or with {@code squares} {@code sum_k (x[at + k] - shift)^2}, in float64 with four
+   * partial sums so that the additions are not one dependent chain.
+   */
+  private static double rowSum(float[] x, int at, int d, double shift, boolean squares) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 4 <= d; k += 4) {
+      double a = x[at + k] - shift;
+      double b = x[at + k + 1] - shift;
+      double c = x[at + k + 2] - shift;
+      double e = x[at + k + 3] - shift;
+      s0 += squares ? a * a : a;
+      s1 += squares ? b * b : b;
+      s2 += squares ? c * c : c;
+      s3 += squares ? e * e : e;
+    }
+    for (; k < d; k++) {
+      double a = x[at + k] - shift;
+      s0 += squares ? a * a : a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** The float64 twin of {@link #rowSum(float[], int, int, double, boolean)}. */
+  private static double rowSum(double[] x, int at, int d, double shift, boolean squares) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 4 <= d; k += 4) {
+      double a = x[at + k] - shift;
+      double b = x[at + k + 1] - shift;
+      double c = x[at + k + 2] - shift;
+      double e = x[at + k + 3] - shift;
+      s0 += squares ? a * a : a;
+      s1 += squares ? b * b : b;
+      s2 += squares ? c * c : c;
+      s3 += squares ? e * e : e;
+    }
+    for (; k < d; k++) {
+      double a = x[at + k] - shift;
+      s0 += squares ? a * a : a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static void normalizeRows(float[] xs, float[] ga, float[] be, double eps, int d, int from, int to,
+      float[] xh, float[] invStd, float[] o) {
+    for (int r = from; r < to; r++) {
+      int at = r * d;
+      double mean = rowSum(xs, at, d, 0.0, false) / d;
+      double inv = 1.0 / Math.sqrt(rowSum(xs, at, d, mean, true) / d + eps);
+      invStd[r] = (float) inv;
+      for (int k = 0; k < d; k++) {
+        float h = (float) ((xs[at + k] - mean) * inv);
+        xh[at + k] = h;
+        o[at + k] = ga[k] * h + be[k];
+      }
+    }
+  }
+
+  private static void normalizeRows(double[] xs, double[] ga, double[] be, double eps, int d, int from, int to,
+      double[] xh, double[] invStd, double[] o) {
+    for (int r = from; r < to; r++) {
+      int at = r * d;
+      double mean = rowSum(xs, at, d, 0.0, false) / d;
+      double inv = 1.0 / Math.sqrt(rowSum(xs, at, d, mean, true) / d + eps);
+      invStd[r] = inv;
+      for (int k = 0; k < d; k++) {
+        double h = (xs[at + k] - mean) * inv;
+        xh[at + k] = h;
+        o[at + k] = ga[k] * h + be[k];
+      }
+    }
   }
 
   // ================================================================ linear algebra

@@ -488,6 +488,14 @@ public final class Tensor {
     return axes;
   }
 
+  /** Euclidean norm over the last axis, {@code [..., d] -> [...]}; its gradient at 0 is 0 (see {@link Ops}). */
+  public Tensor norm() { return Ops.norm(this); }
+  /**
+   * Layer normalisation over the last axis, {@code gamma (x - mean) / sqrt(var + eps) + beta} with each row's
+   * biased variance; {@code gamma} and {@code beta} are {@code [d]}.
+   */
+  public Tensor layerNorm(Tensor gamma, Tensor beta, double eps) { return Ops.layerNorm(this, gamma, beta, eps); }
+
   // ---------------------------------------------------------------- linear algebra and shapes
 
   /** Batched matrix product {@code [..., m, k] @ [..., k, n]} with broadcast batch axes. */

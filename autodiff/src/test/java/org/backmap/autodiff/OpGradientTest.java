@@ -150,6 +150,11 @@ class OpGradientTest {
     r.add(row("softmax", shaped(new int[] {2, 3, 4}), x -> x[0].softmax(-1)));
     r.add(row("logSoftmax", shaped(new int[] {2, 5}), x -> x[0].logSoftmax(0)));
     r.add(row("cumsum", shaped(new int[] {3, 4, 2}), x -> x[0].cumsum(1)));
+    r.add(row("norm", shaped(new int[] {3, 2, 3}), x -> x[0].norm()));
+    r.add(row("layerNorm", shaped(new int[] {3, 2, 5}, new int[] {5}, new int[] {5}),
+        x -> x[0].layerNorm(x[1], x[2], 1e-3)));
+    r.add(row("layerNormOneFeature", shaped(new int[] {4, 1}, new int[] {1}, new int[] {1}),
+        x -> x[0].layerNorm(x[1], x[2], 1e-3)));
     // linear algebra
     r.add(row("matmul", shaped(new int[] {3, 4}, new int[] {4, 5}), x -> x[0].matmul(x[1])));
     r.add(row("matmulBatched", shaped(new int[] {2, 3, 4}, new int[] {2, 4, 2}), x -> x[0].matmul(x[1])));

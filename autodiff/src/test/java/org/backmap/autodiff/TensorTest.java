@@ -248,4 +248,49 @@ class TensorTest {
     assertFalse(a.transpose(0, 1).floatData() == a.floatData());
     assertArrayEquals(new float[] {1, 3, 2, 4}, a.transpose(0, 1).toFloatArray());
   }
+
+  @Test
+  void normHasZeroGradientAtTheOrigin() {
+    Tensor x = Tensor.of(new double[] {3, 4, 0, 0, 0, 0}, 2, 3).requiresGrad(true);
+    Tensor n = x.norm();
+    assertArrayEquals(new double[] {5, 0}, n.toDoubleArray(), 0);
+    n.sum().backward();
+    assertArrayEquals(new double[] {0.6, 0.8, 0, 0, 0, 0}, x.grad().toDoubleArray(), 1e-15);
+  }
+
+  @Test
+  void layerNormMatchesItsDefinition() {
+    Tensor x = Tensor.of(new float[] {1, 2, 3, 4, -2, 0, 2, 8}, 2, 4);
+    Tensor gamma = Tensor.of(new float[] {1, 2, 0.5f, -1}, 4);
+    Tensor beta = Tensor.of(new float[] {0, 1, 0, -1}, 4);
+    double eps = 1e-3;
+    float[] y = x.layerNorm(gamma, beta, eps).toFloatArray();
+    for (int r = 0; r < 2; r++) {
+      double mean = 0;
+      double var = 0;
+      for (int k = 0; k < 4; k++) {
+        mean += x.get(r, k) / 4;
+      }
+      for (int k = 0; k < 4; k++) {
+        var += (x.get(r, k) - mean) * (x.get(r, k) - mean) / 4;
+      }
+      for (int k = 0; k < 4; k++) {
+        double expected = gamma.get(k) * (x.get(r, k) - mean) / Math.sqrt(var + eps) + beta.get(k);
+        assertEquals(expected, y[r * 4 + k], 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void layerNormRowsDoNotDependOnHowTheRowsAreSplitOverThreads() {
+    int rows = 3 * 4096 + 5; // several parallel chunks and a ragged end
+    Tensor x = Tensor.randn(new SplittableRandom(3), DType.F32, rows, 7);
+    Tensor gamma = Tensor.randn(new SplittableRandom(4), DType.F32, 7);
+    Tensor beta = Tensor.randn(new SplittableRandom(5), DType.F32, 7);
+    float[] all = x.layerNorm(gamma, beta, 1e-5).toFloatArray();
+    for (int r : new int[] {0, 4095, 4096, 8191, 8192, rows - 1}) {
+      float[] one = x.slice(0, r, r + 1).layerNorm(gamma, beta, 1e-5).toFloatArray();
+      assertArrayEquals(one, java.util.Arrays.copyOfRange(all, r * 7, r * 7 + 7), "row " + r);
+    }
+  }
 }
