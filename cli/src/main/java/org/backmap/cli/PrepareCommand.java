@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * resumable. SIGINT or SIGTERM lets the files in flight finish and writes the report; rerunning continues.
  */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
-    description = {"Prepare structures for training: repair, protonate and minimise each input (AMBER14SB in vacuum, nonbonded cutoff),",
-        "one prepared file per input in OUTDIR, a resumable manifest, and prepare-report.json / .md."})
+    description = {"Prepare structures for training: repair, protonate and minimise each input (AMBER14SB in vacuum, nonbonded cutoff).",
+        "Writes one prepared file per input in OUTDIR, a resumable manifest, and prepare-report.json / .md."})
 final class PrepareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
