@@ -192,7 +192,11 @@ public final class StructureRepair {
     List<String> elements = new ArrayList<>();
     boolean badHydrogen = false;
     for (Atom a : r.atoms()) {
-      if (a.element() == Element.H || a.name().startsWith("H")) {
+      if (a.name().matches("[0-9]*H.*")) {
+        if (a.element() != Element.H) {
+          elements.add(a.name() + " " + a.element() + " -> H");
+          a = new Atom(a.name(), Element.H, a.x(), a.y(), a.z());
+        }
         badHydrogen |= !known.contains(a.name());
         atoms.add(a);
         continue;
@@ -209,9 +213,8 @@ public final class StructureRepair {
       atoms.add(a);
     }
     if (badHydrogen) {
-      List<String> names = atoms.stream().filter(a -> a.element() == Element.H || a.name().startsWith("H"))
-          .map(Atom::name).filter(n -> !known.contains(n)).toList();
-      atoms.removeIf(a -> a.element() == Element.H || a.name().startsWith("H"));
+      List<String> names = atoms.stream().filter(a -> a.element() == Element.H).map(Atom::name).filter(n -> !known.contains(n)).toList();
+      atoms.removeIf(a -> a.element() == Element.H);
       repairs.add(label(chain, r) + "hydrogens " + names + " are not in any " + r.name() + " template: dropped its hydrogens (rebuilt)");
     }
     if (!foreign.isEmpty()) {

@@ -40,8 +40,11 @@ public final class PdbNames {
 
   /** Whether {@code residueName} (normalised) is a nucleic-acid residue. */
   public boolean isNucleic(String residueName) {
-    return "Nucleic".equals(residueTypes.get(residueName));
+    // older files name nucleotides with one letter (A, C, G, T, U, I), which pdbNames.xml does not list
+    return "Nucleic".equals(residueTypes.get(residueName)) || ONE_LETTER_NUCLEOTIDES.contains(residueName);
   }
+
+  private static final Set<String> ONE_LETTER_NUCLEOTIDES = Set.of("A", "C", "G", "T", "U", "I", "N");
 
   /** Normalised protein residue names known to {@code pdbNames.xml}. */
   public Set<String> proteinResidues() {
