@@ -3,6 +3,7 @@ package org.backmap.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.backmap.backmapping.train.TrainingDivergedException;
 import org.backmap.md.dynamics.SimulationDivergedException;
 import org.backmap.md.minimize.MinimizationDivergedException;
 import org.backmap.md.simulation.RestartException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  * The one way a command reports a failure. Usage errors (bad or missing options) never get here: picocli prints
  * them with the usage and exit code {@value #USAGE}. Input and data errors (a file that does not exist or cannot be
  * used, a corrupt checkpoint, a restart checkpoint of another run, dynamics or a minimization that diverged on
- * the data given) print one line naming the file and the problem and exit with {@value #INPUT}.
+ * the data given, training whose loss became NaN) print one line naming the file and the problem and exit with {@value #INPUT}.
  * Anything else is an internal error: one line with a hint to rerun with {@code --verbose}, exit {@value #INTERNAL}.
  * With {@code --verbose} (or {@code BACKMAP_DEBUG} set) the stack trace follows the line.
  */
@@ -47,7 +48,7 @@ final class ErrorReport {
   static boolean isInputError(Throwable e) {
     return e instanceof StructureException || e instanceof CheckpointException || e instanceof IOException
         || e instanceof UncheckedIOException || e instanceof RestartException || e instanceof SimulationDivergedException
-        || e instanceof MinimizationDivergedException;
+        || e instanceof MinimizationDivergedException || e instanceof TrainingDivergedException;
   }
 
   /** The message and the cause that says what happened (for a missing file: "does not exist"). */

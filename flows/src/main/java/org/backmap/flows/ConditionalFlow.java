@@ -76,7 +76,8 @@ public final class ConditionalFlow extends Module {
       };
       MaskedAutoregressiveSpline block = addModule("block" + b,
           new MaskedAutoregressiveSpline(order.apply(flowCircular), config.contextDim(), config.hiddenFeatures(),
-              config.hiddenLayers(), config.bins(), config.bound(), rng.fork("block" + b), config.dtype()));
+              config.hiddenLayers(), config.bins(), config.bound(), config.madeActivation(), rng.fork("block" + b),
+              config.dtype()));
       blocks.add(new Chain(List.of(order, block, order.inverse())));
     }
     transform = new Chain(blocks);

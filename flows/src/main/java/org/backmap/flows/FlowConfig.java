@@ -2,6 +2,7 @@ package org.backmap.flows;
 
 import java.util.List;
 import org.backmap.autodiff.DType;
+import org.backmap.nn.Activation;
 
 /**
  * Architecture of a {@link ConditionalFlow}; a plain record stored as the checkpoint's config, so that a saved flow
@@ -21,9 +22,12 @@ import org.backmap.autodiff.DType;
  * @param baseHidden hidden sizes of the network mapping the context to the base distribution's parameters
  * @param seed seed for initial weights and random orders
  * @param dtype element type of all parameters
+ * @param madeActivation activation of the MADE hidden layers (ReLU when absent, as in files written before it
+ *     was recorded)
  */
 public record FlowConfig(List<Boolean> circular, int contextDim, int hiddenFeatures, int hiddenLayers, int bins,
-    int blocks, double bound, boolean flowOnCircularOnly, List<Integer> baseHidden, long seed, DType dtype) {
+    int blocks, double bound, boolean flowOnCircularOnly, List<Integer> baseHidden, long seed, DType dtype,
+    Activation madeActivation) {
 
   /** Seed of the random order in the default flows. */
   public static final long DEFAULT_SEED = 42;
@@ -32,10 +36,18 @@ public record FlowConfig(List<Boolean> circular, int contextDim, int hiddenFeatu
   public FlowConfig {
     circular = List.copyOf(circular);
     baseHidden = List.copyOf(baseHidden);
+    madeActivation = madeActivation == null ? Activation.RELU : madeActivation;
     if (circular.isEmpty() || contextDim < 0 || hiddenFeatures < 1 || hiddenLayers < 1 || bins < 2 || blocks < 0
         || !(bound > 0)) {
       throw new IllegalArgumentException("invalid flow configuration: " + this);
     }
+  }
+
+  /** A configuration whose MADE hidden layers use ReLU. */
+  public FlowConfig(List<Boolean> circular, int contextDim, int hiddenFeatures, int hiddenLayers, int bins,
+      int blocks, double bound, boolean flowOnCircularOnly, List<Integer> baseHidden, long seed, DType dtype) {
+    this(circular, contextDim, hiddenFeatures, hiddenLayers, bins, blocks, bound, flowOnCircularOnly, baseHidden,
+        seed, dtype, Activation.RELU);
   }
 
   /**
@@ -55,18 +67,24 @@ public record FlowConfig(List<Boolean> circular, int contextDim, int hiddenFeatu
   /** A copy with another dtype. */
   public FlowConfig withDtype(DType newDtype) {
     return new FlowConfig(circular, contextDim, hiddenFeatures, hiddenLayers, bins, blocks, bound,
-        flowOnCircularOnly, baseHidden, seed, newDtype);
+        flowOnCircularOnly, baseHidden, seed, newDtype, madeActivation);
   }
 
   /** A copy with the spline blocks restricted to circular dimensions (or not). */
   public FlowConfig withFlowOnCircularOnly(boolean onlyCircular) {
     return new FlowConfig(circular, contextDim, hiddenFeatures, hiddenLayers, bins, blocks, bound, onlyCircular,
-        baseHidden, seed, dtype);
+        baseHidden, seed, dtype, madeActivation);
   }
 
   /** A copy with other sizes for the MADE and the spline. */
   public FlowConfig withArchitecture(int newHidden, int newHiddenLayers, int newBins, int newBlocks) {
     return new FlowConfig(circular, contextDim, newHidden, newHiddenLayers, newBins, newBlocks, bound,
-        flowOnCircularOnly, baseHidden, seed, dtype);
+        flowOnCircularOnly, baseHidden, seed, dtype, madeActivation);
+  }
+
+  /** A copy whose MADE hidden layers use {@code activation}. */
+  public FlowConfig withMadeActivation(Activation activation) {
+    return new FlowConfig(circular, contextDim, hiddenFeatures, hiddenLayers, bins, blocks, bound,
+        flowOnCircularOnly, baseHidden, seed, dtype, activation);
   }
 }

@@ -39,6 +39,17 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
    */
   public MaskedAutoregressiveSpline(boolean[] circular, int contextDim, int hiddenFeatures, int hiddenLayers,
       int bins, double bound, Rng rng, DType dtype) {
+    this(circular, contextDim, hiddenFeatures, hiddenLayers, bins, bound, Activation.RELU, rng, dtype);
+  }
+
+  /**
+   * A block whose MADE hidden layers use {@code activation}.
+   *
+   * @param circular per dimension (in this block's order): whether it is an angle on {@code [-pi, pi)}
+   * @param bound the interval half-width B for non-circular dimensions
+   */
+  public MaskedAutoregressiveSpline(boolean[] circular, int contextDim, int hiddenFeatures, int hiddenLayers,
+      int bins, double bound, Activation activation, Rng rng, DType dtype) {
     this.dims = circular.length;
     this.partition = DimensionPartition.of(circular);
     this.bins = bins;
@@ -48,7 +59,7 @@ public final class MaskedAutoregressiveSpline extends Module implements Bijector
     // every dimension gets the circular parameter count (3K); interval dimensions use the first 3K-1
     this.made = addModule("made",
         new Made(dims, contextDim, hiddenFeatures, hiddenLayers, circularSpline.parameterCount(),
-            Activation.RELU, rng, dtype));
+            activation, rng, dtype));
     intervalDims = partition.linear();
     circularDims = partition.circular();
     merge = partition.merge();

@@ -1,0 +1,367 @@
+package org.backmap.backmapping.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.backmap.autodiff.GradMode;
+import org.backmap.autodiff.Tensor;
+import org.backmap.backmapping.model.ModelConfig;
+import org.backmap.backmapping.model.ResidueModel;
+import org.backmap.base.io.AtomicOutput;
+import org.backmap.md.dataset.DatasetReader;
+import org.backmap.md.dataset.ExampleBatch;
+import org.backmap.md.dataset.ExampleExtractor;
+import org.backmap.md.dataset.ShuffledBatches;
+import org.backmap.md.dataset.Split;
+import org.backmap.md.dataset.TrainingSet;
+import org.backmap.nn.Rng;
+import org.backmap.nn.checkpoint.CheckpointException;
+import org.backmap.nn.checkpoint.ModelCheckpoints;
+import org.backmap.nn.optim.Adam;
+
+/**
+ * Trains one {@link ResidueModel} per residue type by maximum likelihood, resumably.
+ *
+ * <p>Per epoch: the type's training stream in a seeded shuffled order ({@link TrainingSet#batches}), Adam
+ * (TensorFlow defaults) on the mean negative log-likelihood of each batch, then the mean NLL of the validation
+ * examples. The best validation weights are the model file ({@code TYPE/model.json}, with the run's facts in its
+ * config). Files under {@code MODELS_DIR/TYPE/}:
+ *
+ * <pre>
+ * model.json, model.HASH.bin     the best-validation model ({@link ResidueModel#load(Path, String)})
+ * resume.json, resume.HASH.bin   weights, Adam state and {@link TrainingState}: saved at every epoch's end, at
+ *                                least every checkpoint interval, and on a stop; each save atomic
+ * training-log.json              one {@link EpochRecord} per finished epoch
+ * </pre>
+ *
+ * <p>Calling {@link #train} again with the same options continues from {@code resume.json} and gives bit for bit
+ * the weights of an uninterrupted run: the only randomness is the initial weights and each epoch's order, which
+ * comes from a seed derived from the run's seed and the epoch, the saved position being the number of batches
+ * taken.
+ */
+public final class ResidueTrainer {
+
+  /** Name of the training state's manifest. */
+  public static final String RESUME = "resume.json";
+  /** Name of the per-epoch log. */
+  public static final String LOG = "training-log.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final TrainingSet data;
+  private final Path modelsDir;
+  private final TrainingOptions options;
+  private final String dataHash;
+  private final Path dataDir;
+
+  /**
+   * @param dataDir a finished dataset folder ({@link TrainingSet#open})
+   * @param modelsDir where each type's folder is written
+   */
+  public ResidueTrainer(Path dataDir, Path modelsDir, TrainingOptions options) {
+    this.data = TrainingSet.open(dataDir);
+    this.dataDir = dataDir;
+    this.modelsDir = modelsDir;
+    this.options = options;
+    this.dataHash = sha256(dataDir.resolve("manifest.json"));
+  }
+
+  /** The dataset. */
+  public TrainingSet data() {
+    return data;
+  }
+
+  /** Why {@code type} cannot be trained from this dataset (no training or no validation examples), or null. */
+  public String untrainable(String type) {
+    if (data.examples(type, Split.TRAIN) == 0) {
+      return "no training examples of " + type;
+    }
+    if (data.examples(type, Split.VALIDATION) == 0) {
+      return "no validation examples of " + type;
+    }
+    return null;
+  }
+
+  /** Whether an earlier run with these options already finished {@code options.epochs()} epochs of {@code type}. */
+  public boolean finished(String type) throws CheckpointException {
+    TrainingState s = readState(type);
+    return s != null && s.incompatibility(fresh(type)) == null && s.epochsDone() >= options.epochs()
+        && Files.isRegularFile(ResidueModel.manifest(modelsDir, type));
+  }
+
+  /**
+   * Trains {@code type}, continuing an earlier run of the same options if there is one.
+   *
+   * @param stop polled before every batch; when true the state is saved and the call returns {@code STOPPED}
+   * @throws MissingExamplesException when the type lacks training or validation examples
+   * @throws CheckpointException when the folder holds the state of a run with other settings, or a bad file
+   * @throws TrainingDivergedException when a loss is NaN or infinite
+   */
+  public TrainingResult train(String type, TrainingListener listener, BooleanSupplier stop) throws IOException {
+    String why = untrainable(type);
+    if (why != null) {
+      throw new MissingExamplesException(why + " in " + dataDir);
+    }
+    Path dir = modelsDir.resolve(type);
+    Files.createDirectories(dir);
+    ResidueModel model = new ResidueModel(ModelConfig.of(options.preset(), type, options.seed()));
+    Adam adam = new Adam(model.namedParameters());
+    TrainingState state = fresh(type);
+    TrainingState saved = readState(type);
+    if (saved != null) {
+      String clash = state.incompatibility(saved);
+      if (clash != null) {
+        throw new CheckpointException(dir.resolve(RESUME) + " holds training of another run (" + clash
+            + "); use another output folder or delete " + dir);
+      }
+      ModelCheckpoints.load(dir.resolve(RESUME), model, adam);
+      state = saved;
+    }
+    if (state.epochsDone() >= options.epochs()) {
+      writeLog(dir, state);
+      return result(state, TrainingResult.Outcome.ALREADY_FINISHED);
+    }
+    return new Run(model, adam, state, dir, listener, stop).go();
+  }
+
+  /** One call's loop over the remaining epochs. */
+  private final class Run {
+    private final ResidueModel model;
+    private final Adam adam;
+    private final Path dir;
+    private final TrainingListener listener;
+    private final BooleanSupplier stop;
+    private final long trainExamples;
+    private final long validationExamples;
+    private final int batchesPerEpoch;
+    private TrainingState state;
+    private long lastSave = System.nanoTime();
+    private long epochStart;
+
+    Run(ResidueModel model, Adam adam, TrainingState state, Path dir, TrainingListener listener, BooleanSupplier stop) {
+      this.model = model;
+      this.adam = adam;
+      this.state = state;
+      this.dir = dir;
+      this.listener = listener;
+      this.stop = stop;
+      this.trainExamples = capped(data.examples(state.type(), Split.TRAIN));
+      this.validationExamples = capped(data.examples(state.type(), Split.VALIDATION));
+      this.batchesPerEpoch = (int) ((trainExamples + options.batchSize() - 1) / options.batchSize());
+    }
+
+    TrainingResult go() throws IOException {
+      String type = state.type();
+      while (state.epochsDone() < options.epochs()) {
+        int epoch = state.epochsDone() + 1;
+        epochStart = System.nanoTime();
+        try (ShuffledBatches batches = data.batches(type, Split.TRAIN, options.batchSize(), options.bufferSize(),
+            state.shuffleSeed())) {
+          for (int skip = 0; skip < state.batchesDone(); skip++) {
+            batches.next(); // the order is fixed by the seed: skipping reproduces the position
+          }
+          while (state.batchesDone() < batchesPerEpoch && batches.hasNext()) {
+            if (stop.getAsBoolean()) {
+              save();
+              return result(state, TrainingResult.Outcome.STOPPED);
+            }
+            ExampleBatch batch = head(batches.next(), trainExamples - state.examplesDone());
+            double loss = step(batch, epoch);
+            state = withProgress(state, batch.size(), loss);
+            listener.batchDone(type, epoch, options.epochs(), state.batchesDone(), batchesPerEpoch, loss);
+            if (System.nanoTime() - lastSave >= options.checkpointInterval().toNanos()) {
+              save();
+            }
+          }
+        }
+        endEpoch(epoch);
+      }
+      finish();
+      return result(state, TrainingResult.Outcome.FINISHED);
+    }
+
+    private double step(ExampleBatch batch, int epoch) {
+      model.zeroGrad();
+      Tensor loss = model.logProb(batch).mean().neg();
+      double value = loss.item();
+      if (!Double.isFinite(value)) {
+        throw diverged("training loss", value, epoch, state.batchesDone() + 1);
+      }
+      loss.backward();
+      adam.step();
+      return value;
+    }
+
+    private void endEpoch(int epoch) throws IOException {
+      double validation = validationNll();
+      if (!Double.isFinite(validation)) {
+        throw diverged("validation NLL", validation, epoch, 0);
+      }
+      double seconds = state.epochSeconds() + (System.nanoTime() - epochStart) / 1e9;
+      boolean improved = validation < state.bestValidationNll();
+      EpochRecord record = new EpochRecord(epoch, state.lossSum() / state.examplesDone(), validation, improved,
+          state.examplesDone(), state.examplesDone() / seconds, seconds);
+      List<EpochRecord> history = new ArrayList<>(state.history());
+      history.add(record);
+      TrainingState s = state;
+      state = new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(), s.bufferSize(),
+          s.dataManifestSha256(), epoch, shuffleSeed(s.seed(), epoch), 0, 0, 0.0, 0.0,
+          improved ? epoch : s.bestEpoch(), improved ? validation : s.bestValidationNll(), history);
+      if (improved) {
+        model.save(ResidueModel.manifest(modelsDir, s.type()), modelInfo(state));
+      }
+      save();
+      writeLog(dir, state);
+      listener.epochDone(s.type(), options.epochs(), record);
+    }
+
+    /** The model file's facts say how many epochs the run had once it is done. */
+    private void finish() throws IOException {
+      Path manifest = ResidueModel.manifest(modelsDir, state.type());
+      ResidueModel.load(manifest).save(manifest, modelInfo(state));
+    }
+
+    private double validationNll() {
+      double sum = 0;
+      long seen = 0;
+      try (var _ = GradMode.noGrad();
+          DatasetReader reader = data.reader(state.type(), Split.VALIDATION, options.batchSize())) {
+        while (seen < validationExamples && reader.hasNext()) {
+          ExampleBatch batch = head(reader.next(), validationExamples - seen);
+          sum -= model.logProb(batch).sum().item();
+          seen += batch.size();
+        }
+      }
+      return sum / seen;
+    }
+
+    private void save() throws IOException {
+      TrainingState s = state;
+      TrainingState timed = new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(),
+          s.bufferSize(), s.dataManifestSha256(), s.epochsDone(), s.shuffleSeed(), s.batchesDone(), s.examplesDone(),
+          s.lossSum(), s.batchesDone() == 0 ? 0.0 : s.epochSeconds() + (System.nanoTime() - epochStart) / 1e9,
+          s.bestEpoch(), s.bestValidationNll(), s.history());
+      ModelCheckpoints.save(dir.resolve(RESUME), JSON.valueToTree(timed), model, adam);
+      lastSave = System.nanoTime();
+      listener.checkpointed(s.type(), s.epochsDone(), s.batchesDone());
+    }
+
+    private TrainingDivergedException diverged(String what, double value, int epoch, int batch) {
+      String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batchesPerEpoch
+          : "the validation pass of epoch " + epoch;
+      String best = state.bestEpoch() > 0
+          ? String.format(Locale.ROOT, "the best model (epoch %d, validation NLL %.4f) is in %s", state.bestEpoch(),
+              state.bestValidationNll(), ResidueModel.manifest(modelsDir, state.type()))
+          : "no model was saved yet";
+      return new TrainingDivergedException(String.format(Locale.ROOT,
+          "%s of %s is %s at %s; training stopped; the last good training state is kept in %s and %s", what,
+          state.type(), value, where, dir.resolve(RESUME), best));
+    }
+
+    private long capped(long n) {
+      return options.maxExamples() > 0 ? Math.min(n, options.maxExamples()) : n;
+    }
+  }
+
+  private TrainingState fresh(String type) {
+    return new TrainingState(type, options.preset().id(), options.seed(), options.maxExamples(),
+        options.batchSize(), options.bufferSize(), dataHash, 0, shuffleSeed(options.seed(), 0), 0, 0, 0.0, 0.0, 0,
+        Double.POSITIVE_INFINITY, List.of());
+  }
+
+  private static TrainingState withProgress(TrainingState s, int examples, double meanLoss) {
+    return new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(), s.bufferSize(),
+        s.dataManifestSha256(), s.epochsDone(), s.shuffleSeed(), s.batchesDone() + 1, s.examplesDone() + examples,
+        s.lossSum() + meanLoss * examples, s.epochSeconds(), s.bestEpoch(), s.bestValidationNll(), s.history());
+  }
+
+  /** The seed of the order of the epoch after {@code epochsDone} finished ones. */
+  static long shuffleSeed(long seed, int epochsDone) {
+    return Rng.seeded(seed).fork("shuffle").fork("epoch" + epochsDone).nextLong();
+  }
+
+  private TrainingState readState(String type) throws CheckpointException {
+    Path resume = modelsDir.resolve(type).resolve(RESUME);
+    if (!Files.isRegularFile(resume)) {
+      return null;
+    }
+    try {
+      return JSON.treeToValue(JSON.readTree(resume.toFile()).path("config"), TrainingState.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new CheckpointException(resume + " is not a training state: " + e.getMessage());
+    }
+  }
+
+  private ObjectNode modelInfo(TrainingState s) {
+    ObjectNode info = JSON.createObjectNode();
+    info.put("type", s.type());
+    info.put("preset", s.preset());
+    ObjectNode examples = info.putObject("examples");
+    examples.put("train", data.examples(s.type(), Split.TRAIN));
+    examples.put("validation", data.examples(s.type(), Split.VALIDATION));
+    examples.put("maxExamples", s.maxExamples());
+    info.put("epochs", s.epochsDone());
+    info.put("bestEpoch", s.bestEpoch());
+    info.put("bestValidationNll", s.bestValidationNll());
+    info.put("seed", s.seed());
+    info.put("dataManifestSha256", s.dataManifestSha256());
+    return info;
+  }
+
+  private static TrainingResult result(TrainingState s, TrainingResult.Outcome outcome) {
+    return new TrainingResult(s.type(), outcome, s.epochsDone(), s.bestEpoch(), s.bestValidationNll(), s.history());
+  }
+
+  private static void writeLog(Path dir, TrainingState s) throws IOException {
+    Map<String, Object> log = new LinkedHashMap<>();
+    log.put("type", s.type());
+    log.put("preset", s.preset());
+    log.put("seed", s.seed());
+    log.put("epochs", s.history());
+    ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(log));
+    try (AtomicOutput out = new AtomicOutput(dir.resolve(LOG))) {
+      out.commitAfter(() -> {
+        while (bytes.hasRemaining()) {
+          out.channel().write(bytes);
+        }
+      });
+    }
+  }
+
+  /** The first {@code n} examples of {@code b} (all when it has no more). */
+  static ExampleBatch head(ExampleBatch b, long n) {
+    if (n >= b.size()) {
+      return b;
+    }
+    int k = (int) n;
+    int env = ExampleExtractor.ENVIRONMENT_SIZE;
+    return new ExampleBatch(b.template(), b.group(), k, b.batDim(), Arrays.copyOf(b.bat(), k * b.batDim()),
+        Arrays.copyOf(b.bead(), 3 * k), Arrays.copyOf(b.environment(), 3 * env * k), Arrays.copyOf(b.labels(), env * k),
+        Arrays.copyOf(b.mask(), env * k));
+  }
+
+  private static String sha256(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
