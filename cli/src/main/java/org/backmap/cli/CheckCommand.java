@@ -58,6 +58,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Preflight.Result> results = new ArrayList<>();
+    TerminalLine progress = new TerminalLine(err);
     Map<String, Integer> kinds = new TreeMap<>();
     int[] byStatus = new int[Preflight.Status.values().length];
     for (Path file : files) {
@@ -66,18 +67,16 @@ final class CheckCommand implements Callable<Integer> {
       r.problems().stream().map(Preflight::kind).distinct().forEach(k -> kinds.merge(k, 1, Integer::sum));
       if (json) {
         results.add(r);
+        progress.show(TerminalLine.bar((double) sum(byStatus) / files.size()) + " checked " + sum(byStatus) + "/" + files.size());
       } else if (files.size() == 1) {
         printOne(r, out);
       } else {
         out.printf("%-8s %s%s%n", label(r.status()), r.file().getFileName(), r.problems().isEmpty() ? "" : "  " + r.problems().getFirst());
         out.flush();
-        err.printf(Locale.ROOT, "\rchecked %d/%d", sum(byStatus), files.size());
-        err.flush();
       }
     }
+    progress.end();
     if (files.size() > 1 && !json) {
-      err.print("\r");
-      err.flush();
       out.printf(Locale.ROOT, "%d files: %d usable as they are, %d after repair, %d unusable (%.1f %% usable)%n", files.size(),
           byStatus[0], byStatus[1], byStatus[2], 100.0 * (byStatus[0] + byStatus[1]) / files.size());
       kinds.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())

@@ -72,34 +72,23 @@ final class ExtractCommand implements Callable<Integer> {
 
   /** Files done, examples, rate and time left, on one line rewritten with {@code \r}; {@link #end()} moves past it. */
   private static final class ProgressLine implements ExtractionProgress {
-    private final PrintWriter err;
+    private final TerminalLine line;
     private final long start = System.nanoTime();
-    private boolean shown;
 
     ProgressLine(PrintWriter err) {
-      this.err = err;
+      this.line = new TerminalLine(err);
     }
 
     @Override
     public void fileDone(int done, int total, long examples, StructureExamples file) {
       double seconds = (System.nanoTime() - start) / 1e9;
       double left = seconds / done * (total - done);
-      err.printf(Locale.ROOT, "\r%d/%d structures  %d examples  %.0f examples/s  ETA %s   ", done, total, examples,
-          examples / Math.max(seconds, 1e-9), clock(left));
-      err.flush();
-      shown = true;
+      line.show(String.format(Locale.ROOT, "%s %d/%d structures  %d examples  %.0f examples/s  ETA %s", TerminalLine.bar((double) done / total),
+          done, total, examples, examples / Math.max(seconds, 1e-9), TerminalLine.clock(left)));
     }
 
     void end() {
-      if (shown) {
-        err.println();
-        err.flush();
-      }
-    }
-
-    private static String clock(double seconds) {
-      long s = Math.round(seconds);
-      return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+      line.end();
     }
   }
 }

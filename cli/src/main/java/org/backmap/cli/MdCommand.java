@@ -151,14 +151,13 @@ final class MdCommand implements Callable<Integer> {
 
   /** The progress bar on one terminal line, rewritten with {@code \r}; {@link #end()} moves past it. */
   private static final class ProgressLine implements SimulationProgress {
-    private final PrintWriter err;
+    private final TerminalLine line;
     private final double picoseconds;
     private final double temperature;
     private double startPs;
-    private boolean shown;
 
     ProgressLine(PrintWriter err, double picoseconds, double temperature) {
-      this.err = err;
+      this.line = new TerminalLine(err);
       this.picoseconds = picoseconds;
       this.temperature = temperature;
     }
@@ -170,23 +169,13 @@ final class MdCommand implements Callable<Integer> {
 
     @Override
     public void frameDone(long frame, long frames, double ps, double seconds, double kelvin) {
-      err.printf(Locale.ROOT, "\r%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", bar((double) frame / frames), ps, picoseconds,
-          (ps - startPs) / 1000 / (seconds / 86400), temperature, kelvin);
-      err.flush();
-      shown = true;
+      line.show(String.format(Locale.ROOT, "%s %6.1f/%.1f ps  %7.1f ns/day  T(%.0f K) = %.1f K", TerminalLine.bar((double) frame / frames),
+          ps, picoseconds, (ps - startPs) / 1000 / (seconds / 86400), temperature, kelvin));
     }
 
     /** Ends the progress line, so that what follows (a report, an error) starts on its own line. */
     void end() {
-      if (shown) {
-        err.println();
-        err.flush();
-      }
+      line.end();
     }
-  }
-
-  private static String bar(double fraction) {
-    int width = 30, filled = (int) Math.round(fraction * width);
-    return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
   }
 }

@@ -118,35 +118,23 @@ final class PrepareCommand implements Callable<Integer> {
 
   /** The progress bar on one terminal line, rewritten with {@code \r}; a skipped file gets a line of its own above it. */
   private static final class ProgressBar implements PrepareProgress {
-    private final PrintWriter err;
-    private boolean shown;
+    private final TerminalLine line;
 
     ProgressBar(PrintWriter err) {
-      this.err = err;
+      this.line = new TerminalLine(err);
     }
 
     @Override
     public void fileDone(PreparedFile file, int done, int total, double elapsedSeconds, double etaSeconds) {
       if (file.status() == FileStatus.SKIPPED) {
-        err.printf("\r%sskipped %s: %s%n", shown ? "\033[K" : "", file.input(), file.reason());
+        line.above("skipped " + file.input() + ": " + file.reason());
       }
-      int width = 30, filled = (int) Math.round((double) done / total * width);
-      err.printf(Locale.ROOT, "\r[%s%s] %d/%d files  %s elapsed  ETA %s", "#".repeat(filled), " ".repeat(width - filled), done, total,
-          duration(elapsedSeconds), Double.isNaN(etaSeconds) ? "-" : duration(etaSeconds));
-      err.flush();
-      shown = true;
+      line.show(String.format(Locale.ROOT, "%s %d/%d files  %s elapsed  ETA %s", TerminalLine.bar((double) done / total), done, total,
+          TerminalLine.clock(elapsedSeconds), TerminalLine.clock(etaSeconds)));
     }
 
     void end() {
-      if (shown) {
-        err.println();
-        err.flush();
-      }
-    }
-
-    private static String duration(double seconds) {
-      long s = Math.round(seconds);
-      return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+      line.end();
     }
   }
 }

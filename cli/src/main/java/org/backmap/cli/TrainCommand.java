@@ -151,12 +151,13 @@ final class TrainCommand implements Callable<Integer> {
   /** Epoch, batch, loss, rate and time left on one line rewritten with {@code \r}; one line per finished epoch. */
   private static final class ProgressLine implements TrainingListener {
     private final PrintWriter err;
+    private final TerminalLine line;
     private final long start = System.nanoTime();
     private long batchesHere;
-    private boolean open;
 
     ProgressLine(PrintWriter err) {
       this.err = err;
+      this.line = new TerminalLine(err);
     }
 
     @Override
@@ -164,10 +165,8 @@ final class TrainCommand implements Callable<Integer> {
       batchesHere++;
       double seconds = (System.nanoTime() - start) / 1e9;
       long left = (long) (epochs - epoch) * batches + (batches - batch);
-      err.printf(Locale.ROOT, "\r%s epoch %d/%d  batch %d/%d  NLL %.3f  %.1f batches/s  ETA %s   ", type, epoch,
-          epochs, batch, batches, loss, batchesHere / seconds, clock(seconds / batchesHere * left));
-      err.flush();
-      open = true;
+      line.show(String.format(Locale.ROOT, "%s epoch %d/%d  batch %d/%d  NLL %.3f  %.1f batches/s  ETA %s", type, epoch,
+          epochs, batch, batches, loss, batchesHere / seconds, TerminalLine.clock(seconds / batchesHere * left)));
     }
 
     @Override
@@ -180,16 +179,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     void end() {
-      if (open) {
-        err.println();
-        err.flush();
-        open = false;
-      }
-    }
-
-    private static String clock(double seconds) {
-      long s = Math.round(seconds);
-      return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+      line.end();
     }
   }
 }

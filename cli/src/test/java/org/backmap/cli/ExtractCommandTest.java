@@ -32,7 +32,7 @@ class ExtractCommandTest {
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.out().contains("2 structures (1 train, 1 validation), 1 skipped"), r.toString());
     assertTrue(r.out().contains("skipped broken.pdb"), r.toString());
-    assertTrue(r.err().contains("\r3/3 structures") && r.err().contains("ETA") && r.err().endsWith("\n"), r.toString());
+    assertTrue(r.err().contains("] 3/3 structures") && r.err().contains("ETA") && r.err().endsWith("\n"), r.toString());
     TrainingSet set = TrainingSet.open(out);
     assertEquals(3, set.examples("GLY", Split.TRAIN));
     assertEquals(3, set.examples("GLY", Split.VALIDATION));

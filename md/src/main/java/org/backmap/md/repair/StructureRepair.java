@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.backmap.md.protonation.Variants;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.Chain;
 import org.backmap.md.structure.CloseContacts;
@@ -29,12 +30,6 @@ import org.backmap.md.topology.Topology;
  */
 public final class StructureRepair {
   private static final Set<String> BACKBONE = Set.of("N", "CA", "C");
-  private static final Map<String, List<String>> FORMS = Map.of(
-      "HIS", List.of("HID", "HIE", "HIP"),
-      "ASP", List.of("ASP", "ASH"),
-      "GLU", List.of("GLU", "GLH"),
-      "LYS", List.of("LYS", "LYN"),
-      "CYS", List.of("CYS", "CYX", "CYM"));
   private static final Map<String, Set<String>> NAMES = new ConcurrentHashMap<>(); // by library identity and residue
 
   private StructureRepair() {}
@@ -293,7 +288,8 @@ public final class StructureRepair {
     return NAMES.computeIfAbsent(System.identityHashCode(library) + "/" + residue, key -> {
       String name = residue;
       Set<String> names = new HashSet<>();
-      for (String form : FORMS.getOrDefault(name, List.of(name))) {
+      List<String> variants = Variants.of(name);
+      for (String form : variants.isEmpty() ? List.of(name) : variants) {
         for (String prefix : new String[] {"", "N", "C"}) {
           if (library.hasTemplate(prefix + form)) {
             ResidueTemplate t = library.template(prefix + form);
