@@ -95,28 +95,8 @@ public final class CutoffNonbondedTerm implements EnergyTerm {
       builds.incrementAndGet();
     }
     NeighbourList neighbours = current;
-    int chunks = loop.chunks();
-    double[][] f = new double[chunks][];
-    double[] lj = new double[chunks];
-    double[] coulomb = new double[chunks];
-    loop.run(c -> {
-      double[] fc = chunks == 1 ? forces : new double[forces.length];
-      f[c] = fc;
-      double[] e = rows(x, fc, neighbours, c, chunks);
-      lj[c] = e[0];
-      coulomb[c] = e[1];
-    });
-    double eLj = 0, eCoulomb = 0;
-    for (int c = 0; c < chunks; c++) {
-      eLj += lj[c];
-      eCoulomb += coulomb[c];
-      if (chunks > 1) {
-        double[] fc = f[c];
-        for (int k = 0; k < forces.length; k++) {
-          forces[k] += fc[k];
-        }
-      }
-    }
+    double[] e = loop.runPairChunks(forces, (fc, c, chunks) -> rows(x, fc, neighbours, c, chunks));
+    double eLj = e[0], eCoulomb = e[1];
     double[] e14 = pairs14.compute(x, forces);
     energies.add(EnergyComponent.LENNARD_JONES, eLj + e14[0]);
     energies.add(EnergyComponent.COULOMB, eCoulomb + e14[1]);

@@ -51,6 +51,41 @@ public final class ParallelLoop {
     }
   }
 
+  /** One chunk of a pair loop: adds its forces into {@code f} and returns its two energies (LJ, Coulomb). */
+  @FunctionalInterface
+  public interface PairChunk {
+    double[] run(double[] f, int chunk, int chunks);
+  }
+
+  /**
+   * Runs {@code body} for every chunk, each with its own force buffer (the caller's when there is one chunk), then
+   * adds the buffers into {@code forces} and sums the energies, both in chunk order, so the result does not depend
+   * on scheduling.
+   *
+   * @return the two energies summed over chunks
+   */
+  public double[] runPairChunks(double[] forces, PairChunk body) {
+    int chunks = chunks();
+    double[][] f = new double[chunks][];
+    double[][] e = new double[chunks][];
+    run(c -> {
+      f[c] = chunks == 1 ? forces : new double[forces.length];
+      e[c] = body.run(f[c], c, chunks);
+    });
+    double[] sum = new double[2];
+    for (int c = 0; c < chunks; c++) {
+      sum[0] += e[c][0];
+      sum[1] += e[c][1];
+      if (chunks > 1) {
+        double[] fc = f[c];
+        for (int k = 0; k < forces.length; k++) {
+          forces[k] += fc[k];
+        }
+      }
+    }
+    return sum;
+  }
+
   /**
    * Rows of a triangular pair loop owned by chunk {@code chunk}: rows {@code i} with {@code i mod chunks == chunk}
    * handed out in zig-zag order so every chunk gets a similar number of pairs.
