@@ -128,7 +128,7 @@ public final class Fixtures {
       mask[k] = 1;
     }
     labels[0] = 100;
-    return new TrainingExample(template, ResidueType.groupOf(template), bat, new double[3], new float[3 * n], labels,
+    return new TrainingExample(template, ResidueType.groupOf(template), bat, new double[3], new double[9], new float[3 * n], labels,
         mask);
   }
 

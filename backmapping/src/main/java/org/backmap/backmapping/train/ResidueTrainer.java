@@ -351,7 +351,8 @@ public final class ResidueTrainer {
     int k = (int) n;
     int env = ExampleExtractor.ENVIRONMENT_SIZE;
     return new ExampleBatch(b.template(), b.group(), k, b.batDim(), Arrays.copyOf(b.bat(), k * b.batDim()),
-        Arrays.copyOf(b.bead(), 3 * k), Arrays.copyOf(b.environment(), 3 * env * k), Arrays.copyOf(b.labels(), env * k),
+        Arrays.copyOf(b.bead(), 3 * k), Arrays.copyOf(b.roots(), 9 * k),
+        Arrays.copyOf(b.environment(), 3 * env * k), Arrays.copyOf(b.labels(), env * k),
         Arrays.copyOf(b.mask(), env * k));
   }
 

@@ -60,6 +60,6 @@ public final class PresetTiming {
       labels[k] = (byte) r.nextInt(112);
       mask[k] = 1;
     }
-    return new ExampleBatch(type, ResidueType.groupOf(type), n, layout.dims(), bat, new double[3 * n], xyz, labels, mask);
+    return new ExampleBatch(type, ResidueType.groupOf(type), n, layout.dims(), bat, new double[3 * n], new double[9 * n], xyz, labels, mask);
   }
 }

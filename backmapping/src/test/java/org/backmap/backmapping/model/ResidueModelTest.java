@@ -257,7 +257,7 @@ class ResidueModelTest {
         env[3 * p + c] = (float) (m[c][0] * v[0] + m[c][1] * v[1] + m[c][2] * v[2]);
       }
     }
-    return new ExampleBatch(b.template(), b.group(), b.size(), b.batDim(), b.bat(), b.bead(), env, b.labels(), b.mask());
+    return new ExampleBatch(b.template(), b.group(), b.size(), b.batDim(), b.bat(), b.bead(), b.roots(), env, b.labels(), b.mask());
   }
 
   /** Example {@code i} of {@code b}, {@code n} times. */
@@ -274,6 +274,6 @@ class ResidueModelTest {
       System.arraycopy(one.labels(), 0, labels, k * env, env);
       System.arraycopy(one.mask(), 0, mask, k * env, env);
     }
-    return new ExampleBatch(b.template(), b.group(), n, b.batDim(), bat, new double[3 * n], xyz, labels, mask);
+    return new ExampleBatch(b.template(), b.group(), n, b.batDim(), bat, new double[3 * n], new double[9 * n], xyz, labels, mask);
   }
 }

@@ -3,9 +3,12 @@ package org.backmap.md.cg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.backmap.md.bat.BatGroup;
+import org.backmap.md.bat.ZMatrix;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.StructureException;
 import org.backmap.md.templates.ResidueTemplate;
+import org.backmap.md.templates.TemplateLibrary;
 import org.backmap.md.topology.ResidueTopology;
 import org.backmap.md.topology.Topology;
 
@@ -43,6 +46,31 @@ public final class CgMapper {
       out.add(mapResidue(rt));
     }
     return new CgStructure(topology.structure().source(), out);
+  }
+
+  /**
+   * The bead of a side chain given in Z-matrix coordinates: the centre of mass (element masses) of those of the
+   * group's atoms (roots and placed atoms, {@link ZMatrix#atomNames()}) that the bead counts. For a
+   * {@link BatGroup#SIDECHAIN} Z-matrix these are all of the residue's bead atoms (CB is a root), so a decoded side
+   * chain can be compared with the bead it was decoded from.
+   *
+   * @param xyz coordinates laid out as {@link ZMatrix#gather} writes them, starting at {@code offset}
+   */
+  public static double[] bead(TemplateLibrary library, ZMatrix z, double[] xyz, int offset) {
+    ResidueTemplate t = library.template(z.template());
+    List<String> names = z.atomNames();
+    double m = 0, x = 0, y = 0, zz = 0;
+    for (int i = 0; i < names.size(); i++) {
+      if (!NOT_IN_BEAD.contains(names.get(i))) {
+        double w = t.atom(t.indexOf(names.get(i))).type().element().mass();
+        int k = offset + 3 * i;
+        m += w;
+        x += w * xyz[k];
+        y += w * xyz[k + 1];
+        zz += w * xyz[k + 2];
+      }
+    }
+    return new double[] {x / m, y / m, zz / m};
   }
 
   /** The CG residue of one all-atom residue. */

@@ -8,7 +8,8 @@ package org.backmap.md.dataset;
  * header:  "BMDS" (4 bytes), int version (2), UTF type, UTF group, int batDim, int environmentSize (150),
  *          int classes (112), int chunkSize
  * chunk*:  int count (1..chunkSize), then column blocks for the count examples:
- *          double bat[count][batDim], double bead[count][3], float environment[count][environmentSize][3],
+ *          double bat[count][batDim], double bead[count][3], double roots[count][9] (version 3),
+ *          float environment[count][environmentSize][3],
  *          byte labels[count][environmentSize], byte mask[count][environmentSize]
  * end:     int 0, long total examples (version 2)
  * </pre>
@@ -16,19 +17,19 @@ package org.backmap.md.dataset;
  * One file holds one residue type ({@link ResidueType}) and group, so every vector has the same length; a reader
  * needs one chunk in memory at a time. The template of an example is the class of its first environment particle,
  * its own bead (at distance 0). Version 1 named a single template instead of a type and had no total after the
- * end marker; readers accept it.
+ * end marker; version 2 had no roots. Readers accept both (roots then NaN).
  */
 final class DatasetFormat {
   static final byte[] MAGIC = {'B', 'M', 'D', 'S'};
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private DatasetFormat() {}
 
-  /** Bytes of a stream file with {@code examples} examples in chunks of {@code chunkSize} (version 2). */
+  /** Bytes of a stream file with {@code examples} examples in chunks of {@code chunkSize} (version 3). */
   static long fileBytes(String type, String group, int batDim, int chunkSize, long examples) {
     long header = 4 + 4 + utfBytes(type) + utfBytes(group) + 4 * 4;
     long chunks = (examples + chunkSize - 1) / chunkSize;
-    long perExample = 8L * batDim + 8 * 3 + 4L * ExampleExtractor.ENVIRONMENT_SIZE * 3 + 2L * ExampleExtractor.ENVIRONMENT_SIZE;
+    long perExample = 8L * batDim + 8 * 3 + 8 * 9 + 4L * ExampleExtractor.ENVIRONMENT_SIZE * 3 + 2L * ExampleExtractor.ENVIRONMENT_SIZE;
     return header + 4 * chunks + perExample * examples + 4 + 8;
   }
 

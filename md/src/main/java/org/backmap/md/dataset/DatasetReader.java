@@ -44,7 +44,7 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
         throw new IOException("not a backmap dataset (bad magic)");
       }
       version = in.readInt();
-      if (version != 1 && version != DatasetFormat.VERSION) {
+      if (version < 1 || version > DatasetFormat.VERSION) {
         throw new IOException("unsupported dataset version " + version);
       }
       template = in.readUTF();
@@ -93,6 +93,7 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
     }
     double[] bat = new double[batchSize * batDim];
     double[] bead = new double[batchSize * 3];
+    double[] roots = new double[batchSize * 9];
     float[] environment = new float[batchSize * env * 3];
     byte[] labels = new byte[batchSize * env];
     byte[] mask = new byte[batchSize * env];
@@ -101,6 +102,7 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       int take = Math.min(batchSize - n, chunk.size() - chunkPos);
       System.arraycopy(chunk.bat(), chunkPos * batDim, bat, n * batDim, take * batDim);
       System.arraycopy(chunk.bead(), chunkPos * 3, bead, n * 3, take * 3);
+      System.arraycopy(chunk.roots(), chunkPos * 9, roots, n * 9, take * 9);
       System.arraycopy(chunk.environment(), chunkPos * env * 3, environment, n * env * 3, take * env * 3);
       System.arraycopy(chunk.labels(), chunkPos * env, labels, n * env, take * env);
       System.arraycopy(chunk.mask(), chunkPos * env, mask, n * env, take * env);
@@ -110,11 +112,12 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
     if (n < batchSize) {
       bat = Arrays.copyOf(bat, n * batDim);
       bead = Arrays.copyOf(bead, n * 3);
+      roots = Arrays.copyOf(roots, n * 9);
       environment = Arrays.copyOf(environment, n * env * 3);
       labels = Arrays.copyOf(labels, n * env);
       mask = Arrays.copyOf(mask, n * env);
     }
-    return new ExampleBatch(template, group, n, batDim, bat, bead, environment, labels, mask);
+    return new ExampleBatch(template, group, n, batDim, bat, bead, roots, environment, labels, mask);
   }
 
   /** Makes sure an unread example is in the current chunk; false at the end of the file. */
@@ -146,6 +149,10 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       for (int i = 0; i < bead.length; i++) {
         bead[i] = in.readDouble();
       }
+      double[] roots = new double[n * 9];
+      for (int i = 0; i < roots.length; i++) {
+        roots[i] = version >= 3 ? in.readDouble() : Double.NaN;
+      }
       float[] environment = new float[n * env * 3];
       for (int i = 0; i < environment.length; i++) {
         environment[i] = in.readFloat();
@@ -154,7 +161,7 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       in.readFully(labels);
       byte[] mask = new byte[n * env];
       in.readFully(mask);
-      chunk = new ExampleBatch(template, group, n, batDim, bat, bead, environment, labels, mask);
+      chunk = new ExampleBatch(template, group, n, batDim, bat, bead, roots, environment, labels, mask);
       chunkPos = 0;
       return true;
     } catch (IOException e) {

@@ -58,7 +58,7 @@ public final class DatasetWriter implements Closeable {
 
   /** Adds one example; its template must be of this file's residue type and group, with this BAT length. */
   public void write(TrainingExample e) {
-    if (e.group() != group || e.bat().length != batDim || !ResidueType.of(library.template(e.template()), e.group()).equals(type)) {
+    if (e.group() != group || e.bat().length != batDim || e.roots().length != 9 || !ResidueType.of(library.template(e.template()), e.group()).equals(type)) {
       throw new IllegalArgumentException("example " + e.template() + "/" + e.group() + " does not belong in " + type + "/" + group);
     }
     pending.add(e);
@@ -98,6 +98,11 @@ public final class DatasetWriter implements Closeable {
       }
       for (TrainingExample e : pending) {
         for (double v : e.bead()) {
+          out.writeDouble(v);
+        }
+      }
+      for (TrainingExample e : pending) {
+        for (double v : e.roots()) {
           out.writeDouble(v);
         }
       }

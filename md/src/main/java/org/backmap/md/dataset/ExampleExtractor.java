@@ -150,7 +150,7 @@ public final class ExampleExtractor {
       labels[k] = (byte) p[4];
       mask[k] = 1;
     }
-    return new TrainingExample(rt.template().name(), group, bat, bead, env, labels, mask);
+    return new TrainingExample(rt.template().name(), group, bat, bead, java.util.Arrays.copyOf(xyz, 9), env, labels, mask);
   }
 
   private static void collect(double[] xyz, int[] label, double[] bead, List<double[]> out) {

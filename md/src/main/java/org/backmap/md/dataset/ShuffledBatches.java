@@ -26,6 +26,7 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
   private final SplittableRandom random;
   private final double[] bat;
   private final double[] bead;
+  private final double[] roots;
   private final float[] environment;
   private final byte[] labels;
   private final byte[] mask;
@@ -50,6 +51,7 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
     this.random = new SplittableRandom(seed);
     bat = new double[bufferSize * batDim];
     bead = new double[bufferSize * 3];
+    roots = new double[bufferSize * 9];
     environment = new float[bufferSize * ENV * 3];
     labels = new byte[bufferSize * ENV];
     mask = new byte[bufferSize * ENV];
@@ -75,6 +77,7 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
     }
     double[] oBat = new double[batchSize * batDim];
     double[] oBead = new double[batchSize * 3];
+    double[] oRoots = new double[batchSize * 9];
     float[] oEnv = new float[batchSize * ENV * 3];
     byte[] oLabels = new byte[batchSize * ENV];
     byte[] oMask = new byte[batchSize * ENV];
@@ -83,6 +86,7 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
       int j = random.nextInt(filled);
       System.arraycopy(bat, j * batDim, oBat, n * batDim, batDim);
       System.arraycopy(bead, j * 3, oBead, n * 3, 3);
+      System.arraycopy(roots, j * 9, oRoots, n * 9, 9);
       System.arraycopy(environment, j * ENV * 3, oEnv, n * ENV * 3, ENV * 3);
       System.arraycopy(labels, j * ENV, oLabels, n * ENV, ENV);
       System.arraycopy(mask, j * ENV, oMask, n * ENV, ENV);
@@ -96,11 +100,12 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
     if (n < batchSize) {
       oBat = Arrays.copyOf(oBat, n * batDim);
       oBead = Arrays.copyOf(oBead, n * 3);
+      oRoots = Arrays.copyOf(oRoots, n * 9);
       oEnv = Arrays.copyOf(oEnv, n * ENV * 3);
       oLabels = Arrays.copyOf(oLabels, n * ENV);
       oMask = Arrays.copyOf(oMask, n * ENV);
     }
-    return new ExampleBatch(type, group, n, batDim, oBat, oBead, oEnv, oLabels, oMask);
+    return new ExampleBatch(type, group, n, batDim, oBat, oBead, oRoots, oEnv, oLabels, oMask);
   }
 
   /** Reads the next example of the file into slot {@code slot}; false at the end. */
@@ -111,6 +116,7 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
     ExampleBatch one = source.next();
     System.arraycopy(one.bat(), 0, bat, slot * batDim, batDim);
     System.arraycopy(one.bead(), 0, bead, slot * 3, 3);
+    System.arraycopy(one.roots(), 0, roots, slot * 9, 9);
     System.arraycopy(one.environment(), 0, environment, slot * ENV * 3, ENV * 3);
     System.arraycopy(one.labels(), 0, labels, slot * ENV, ENV);
     System.arraycopy(one.mask(), 0, mask, slot * ENV, ENV);
@@ -123,6 +129,7 @@ public final class ShuffledBatches implements Iterator<ExampleBatch>, Closeable 
     }
     System.arraycopy(bat, from * batDim, bat, to * batDim, batDim);
     System.arraycopy(bead, from * 3, bead, to * 3, 3);
+    System.arraycopy(roots, from * 9, roots, to * 9, 9);
     System.arraycopy(environment, from * ENV * 3, environment, to * ENV * 3, ENV * 3);
     System.arraycopy(labels, from * ENV, labels, to * ENV, ENV);
     System.arraycopy(mask, from * ENV, mask, to * ENV, ENV);

@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.backmap.md.TestData;
+import org.backmap.md.bat.BatConverter;
 import org.backmap.md.bat.BatGroup;
 import org.backmap.md.bat.ZMatrix;
+import org.backmap.md.cg.CgMapper;
+import org.backmap.md.cg.CgStructure;
 import org.backmap.md.templates.TemplateLibrary;
 import org.backmap.md.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,30 @@ class DatasetTest {
     assertEquals(6, nterm.bat().length);
   }
 
+  /** The roots and the BAT vector rebuild the group's atoms exactly, and a side chain's atoms give back its bead. */
+  @Test
+  void rootsAndBatRebuildTheAtomsAndTheBead() {
+    Topology t = TestData.completed("bpti.pdb").topology();
+    ExampleExtractor x = new ExampleExtractor(t);
+    CgStructure cg = CgMapper.map(t, false);
+    for (BatGroup g : BatGroup.values()) {
+      for (int i : x.targets(g)) {
+        TrainingExample e = x.extract(i, g, Set.of());
+        ZMatrix z = ZMatrix.of(lib, e.template(), g);
+        double[] want = new double[3 * (3 + z.placedCount())];
+        z.gather(t.residues().get(i).residue(), want, 0);
+        double[] got = new double[want.length];
+        System.arraycopy(e.roots(), 0, got, 0, 9);
+        BatConverter.toCartesian(z, e.bat(), 1, got);
+        assertArrayEquals(want, got, 1e-9, e.template() + " " + g);
+        if (g == BatGroup.SIDECHAIN) {
+          assertArrayEquals(cg.residues().get(i).bead(), CgMapper.bead(lib, z, got, 0), 1e-9, e.template());
+          assertArrayEquals(e.bead(), CgMapper.bead(lib, z, got, 0), 1e-9, e.template());
+        }
+      }
+    }
+  }
+
   @Test
   void writtenChunksStreamBackInAnyBatchSize(@TempDir Path dir) {
     Topology t = TestData.completed("T0902.pdb").topology();
@@ -91,6 +118,7 @@ class DatasetTest {
             TrainingExample got = b.example(i);
             assertArrayEquals(want.bat(), got.bat(), 0);
             assertArrayEquals(want.bead(), got.bead(), 0);
+            assertArrayEquals(want.roots(), got.roots(), 0);
             assertArrayEquals(want.environment(), got.environment(), 0);
             assertArrayEquals(want.labels(), got.labels());
             assertArrayEquals(want.mask(), got.mask());
