@@ -16,10 +16,17 @@ import org.backmap.md.bat.BatGroup;
  * Streams a dataset file ({@link DatasetFormat}) as batches of a fixed size (the last may be smaller). Only the
  * current chunk and the batch being filled are held in memory. A truncated file, or one whose example total
  * disagrees with its chunks, fails with an {@link UncheckedIOException} naming it.
+ *
+ * <p>A reader may start at any chunk: it then reads to the end and goes on from the beginning up to where it
+ * started, so it still gives every example once, in the file order rotated.
  */
 public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
   private final Path file;
-  private final DataInputStream in;
+  private final long startChunk;
+  private DataInputStream in;
+  private long chunkIndex;
+  private long skippedExamples;
+  private boolean wrapped;
   private final String template;
   private final BatGroup group;
   private final int version;
@@ -34,6 +41,17 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
 
   /** Opens {@code file} and reads its header. */
   public DatasetReader(Path file, int batchSize) {
+    this(file, batchSize, 0);
+  }
+
+  /**
+   * Opens {@code file} to read from chunk {@code startChunk} (taken modulo the number of chunks) to the end, then
+   * from the first chunk up to it.
+   */
+  public DatasetReader(Path file, int batchSize, long startChunk) {
+    if (batchSize < 1 || startChunk < 0) {
+      throw new IllegalArgumentException("batch size must be positive and start chunk non-negative, got " + batchSize + " and " + startChunk);
+    }
     this.file = file;
     this.batchSize = batchSize;
     try {
@@ -56,9 +74,49 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       if (env != ExampleExtractor.ENVIRONMENT_SIZE) {
         throw new IOException("environment size " + env + " differs from " + ExampleExtractor.ENVIRONMENT_SIZE);
       }
+      this.startChunk = skipChunks(startChunk);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read dataset " + file, e);
     }
+  }
+
+  /** Skips {@code n} chunks (modulo their number: at the end marker it reopens the file); returns the chunk reached. */
+  private long skipChunks(long n) throws IOException {
+    long perExample = 8L * batDim + 8 * 3 + (version >= 3 ? 8 * 9 : 0) + 4L * env * 3 + 2L * env;
+    long skipped = 0;
+    while (skipped < n) {
+      int count = in.readInt();
+      if (count == 0) {
+        if (skipped == 0) {
+          return reopen(); // an empty file
+        }
+        n %= skipped;
+        reopen();
+        skipped = 0;
+        skippedExamples = 0;
+        continue;
+      }
+      if (count < 0) {
+        throw new IOException("negative chunk size " + count);
+      }
+      in.skipNBytes(count * perExample);
+      skipped++;
+      skippedExamples += count;
+    }
+    chunkIndex = skipped;
+    return skipped;
+  }
+
+  /** Reopens the file after its header; returns 0. */
+  private long reopen() throws IOException {
+    in.close();
+    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    in.skipNBytes(4 + 4);
+    in.readUTF();
+    in.readUTF();
+    in.skipNBytes(4 * 4);
+    chunkIndex = 0;
+    return 0;
   }
 
   /** Residue type of every example in the file ({@link ResidueType}; in version 1 files, the one template). */
@@ -129,18 +187,29 @@ public final class DatasetReader implements Iterator<ExampleBatch>, Closeable {
       return false;
     }
     try {
+      if (wrapped && chunkIndex == startChunk) {
+        ended = true;
+        return false;
+      }
       int n = in.readInt();
       if (n == 0) {
-        ended = true;
-        if (version >= 2 && in.readLong() != read) {
-          throw new IOException("the file ends after " + read + " examples but says it holds a different number");
+        long before = skippedExamples + read; // examples of the file: the skipped chunks, then those read
+        if (version >= 2 && in.readLong() != before) {
+          throw new IOException("the file ends after " + before + " examples but says it holds a different number");
         }
+        if (startChunk > 0 && !wrapped) {
+          wrapped = true;
+          reopen();
+          return fill();
+        }
+        ended = true;
         return false;
       }
       if (n < 0) {
         throw new IOException("negative chunk size " + n);
       }
       read += n;
+      chunkIndex++;
       double[] bat = new double[n * batDim];
       for (int i = 0; i < bat.length; i++) {
         bat[i] = in.readDouble();

@@ -77,13 +77,23 @@ public final class TrainingSet {
    * most {@code bufferSize} examples for shuffling; no batches when the split has none of the type.
    */
   public ShuffledBatches batches(String type, Split split, int batchSize, int bufferSize, long seed) {
+    return batches(type, split, batchSize, bufferSize, seed, 0);
+  }
+
+  /**
+   * As {@link #batches(String, Split, int, int, long)}, but the stream is read from the chunk holding example
+   * {@code startExample} (modulo the examples) to its end and then from its beginning, so that the first examples
+   * of an epoch capped at fewer than all come from anywhere in the stream, not always from its start.
+   */
+  public ShuffledBatches batches(String type, Split split, int batchSize, int bufferSize, long seed, long startExample) {
     Optional<DatasetManifest.Stream> s = stream(type, split);
     if (s.isEmpty()) {
       DatasetManifest.Stream other = manifest.streams().stream().filter(x -> x.type().equals(type)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no examples of " + type + " in " + folder));
       return new ShuffledBatches(null, type, org.backmap.md.bat.BatGroup.valueOf(other.group()), other.batDim(), batchSize, bufferSize, seed);
     }
-    DatasetReader r = new DatasetReader(folder.resolve(s.get().file()), 1);
+    long examples = Math.max(1, s.get().examples());
+    DatasetReader r = new DatasetReader(folder.resolve(s.get().file()), 1, Math.floorMod(startExample, examples) / manifest.chunkSize());
     try {
       return new ShuffledBatches(r, type, r.group(), r.batDim(), batchSize, bufferSize, seed);
     } catch (RuntimeException e) {

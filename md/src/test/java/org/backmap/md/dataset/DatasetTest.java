@@ -131,6 +131,41 @@ class DatasetTest {
     }
   }
 
+  /** A reader started at any chunk gives every example once: the file order rotated to that chunk. */
+  @Test
+  void aReaderStartedAtAChunkGivesTheFileRotated(@TempDir Path dir) {
+    Topology t = TestData.completed("T0902.pdb").topology();
+    ExampleExtractor x = new ExampleExtractor(t);
+    List<TrainingExample> leu = new ArrayList<>();
+    for (int i : x.targets(BatGroup.SIDECHAIN)) {
+      if (t.residues().get(i).template().name().equals("LEU")) {
+        leu.add(x.extract(i, BatGroup.SIDECHAIN, Set.of()));
+      }
+    }
+    int n = leu.size();
+    int chunks = (n + 6) / 7;
+    Path file = dir.resolve("leu.bmds");
+    try (DatasetWriter w = new DatasetWriter(file, "LEU", BatGroup.SIDECHAIN, leu.get(0).bat().length, 7)) {
+      leu.forEach(w::write);
+    }
+    for (long start : new long[] {0, 1, chunks - 1, chunks, chunks + 2, 5L * chunks + 1}) {
+      List<TrainingExample> got = new ArrayList<>();
+      try (DatasetReader r = new DatasetReader(file, 5, start)) {
+        while (r.hasNext()) {
+          ExampleBatch b = r.next();
+          for (int i = 0; i < b.size(); i++) {
+            got.add(b.example(i));
+          }
+        }
+      }
+      assertEquals(n, got.size(), "start " + start);
+      int first = (int) (start % chunks) * 7;
+      for (int k = 0; k < n; k++) {
+        assertArrayEquals(leu.get((first + k) % n).bat(), got.get(k).bat(), 0, "start " + start + ", example " + k);
+      }
+    }
+  }
+
   private static double sq(double v) {
     return v * v;
   }
