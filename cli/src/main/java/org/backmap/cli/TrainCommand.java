@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.backmap.backmapping.model.BatLayout;
 import org.backmap.backmapping.model.Preset;
+import org.backmap.autodiff.backend.cpu.Parallel;
 import org.backmap.backmapping.train.EpochRecord;
+import org.backmap.backmapping.train.EpochSchedule;
 import org.backmap.backmapping.train.ResidueTrainer;
 import org.backmap.backmapping.train.TrainingListener;
 import org.backmap.backmapping.train.TrainingOptions;
@@ -54,13 +58,27 @@ final class TrainCommand implements Callable<Integer> {
       description = "Architecture: default (cheap) or reference (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
-      description = "Epochs; more than a finished run had continue it (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs of every type; more than a finished run had continue it (default: each type's epochs "
+          + "from the reference's schedule, capped by --budget-examples and --max-epochs).")
+  Integer epochs;
 
-  @Option(names = "--max-examples", paramLabel = "N", defaultValue = "0",
-      description = "At most N training examples per epoch and N validation examples (default: all).")
+  @Option(names = "--max-examples", paramLabel = "N", defaultValue = "8000",
+      description = "At most N training examples per epoch (from a position in the stream drawn per epoch) and N "
+          + "validation examples; 0: all (default: ${DEFAULT-VALUE}).")
   long maxExamples;
+
+  @Option(names = "--budget-examples", paramLabel = "N", defaultValue = "160000",
+      description = "Scheduled epochs stop once a type has seen N training examples (default: ${DEFAULT-VALUE}).")
+  long budgetExamples;
+
+  @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "300",
+      description = "Scheduled epochs of one type at most (default: ${DEFAULT-VALUE}).")
+  int maxEpochs;
+
+  @Option(names = "--jobs", paramLabel = "J", defaultValue = "1",
+      description = "Types trained at once with --all; the threads are shared among them (default: ${DEFAULT-VALUE}).")
+  int jobs;
 
   @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "10",
       description = "Save the training state at least every M minutes, and at each epoch's end (default: ${DEFAULT-VALUE}).")
@@ -71,7 +89,12 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
-    checks.atLeast("--epochs", epochs, 1);
+    if (epochs != null) {
+      checks.atLeast("--epochs", epochs, 1);
+    }
+    checks.atLeast("--budget-examples", budgetExamples, 1);
+    checks.atLeast("--max-epochs", maxEpochs, 1);
+    checks.atLeast("--jobs", jobs, 1);
     if (maxExamples < 0) {
       throw new ParameterException(spec.commandLine(), "--max-examples must be at least 0, got " + maxExamples);
     }
@@ -88,15 +111,17 @@ final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     runtime.apply();
-    TrainingOptions options = TrainingOptions.defaults().withPreset(p).withEpochs(epochs).withMaxExamples(maxExamples)
-        .withSeed(runtime.seed).withCheckpointInterval(Duration.ofMillis(Math.round(checkpointMinutes * 60_000)));
+    int parallel = which.all ? jobs : 1;
+    Parallel.setThreads(Math.max(1, runtime.threads() / parallel));
+    TrainingOptions options = TrainingOptions.defaults().withPreset(p).withEpochs(epochs == null ? 0 : epochs)
+        .withMaxExamples(maxExamples).withSchedule(new EpochSchedule(budgetExamples, maxEpochs)).withSeed(runtime.seed)
+        .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointMinutes * 60_000)));
     ResidueTrainer trainer = new ResidueTrainer(data, out, options);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> types = which.all ? trainer.data().types() : List.of(which.residue);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
-    // a signal sets the flag; the JVM waits while the trainer saves its state
+    // a signal sets the flag; the JVM waits while the trainers save their state
     Thread hook = new Thread(() -> {
       stop.set(true);
       try {
@@ -106,38 +131,34 @@ final class TrainCommand implements Callable<Integer> {
       }
     }, "backmap-train-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    ProgressLine line = new ProgressLine(err);
     try {
-      for (String type : types) {
+      List<TrainingResult> results;
+      try {
         if (which.all) {
-          String why = trainer.untrainable(type);
-          if (why != null) {
-            stdout.printf("%s: skipped, %s%n", type, why);
-            continue;
-          }
-          if (trainer.finished(type)) {
-            stdout.printf("%s: finished before, skipped%n", type);
-            continue;
-          }
+          results = trainer.trainAll(trainer.data().types(), parallel, line, stop::get,
+              (type, why) -> {
+                stdout.println(type + ": skipped, " + why);
+                stdout.flush();
+              });
+        } else {
+          results = List.of(trainer.train(which.residue, line, stop::get));
         }
-        ProgressLine line = new ProgressLine(err);
-        TrainingResult r;
-        try {
-          r = trainer.train(type, line, stop::get);
-        } finally {
-          line.end();
-        }
-        stdout.printf(Locale.ROOT, "%s: %s, %d epochs, best validation NLL %.4f (epoch %d); model %s%n", type,
+      } finally {
+        line.end();
+      }
+      boolean stopped = false;
+      for (TrainingResult r : results) {
+        stdout.printf(Locale.ROOT, "%s: %s, %d epochs, best validation NLL %.4f (epoch %d); model %s%n", r.type(),
             switch (r.outcome()) {
               case FINISHED -> "trained";
               case STOPPED -> "stopped (state saved; run the same command to continue)";
               case ALREADY_FINISHED -> "finished before";
-            }, r.epochsDone(), r.bestValidationNll(), r.bestEpoch(), out.resolve(type).resolve("model.json"));
-        stdout.flush();
-        if (r.outcome() == TrainingResult.Outcome.STOPPED) {
-          return 130;
-        }
+            }, r.epochsDone(), r.bestValidationNll(), r.bestEpoch(), out.resolve(r.type()).resolve("model.json"));
+        stopped |= r.outcome() == TrainingResult.Outcome.STOPPED;
       }
-      return 0;
+      stdout.flush();
+      return stopped || stop.get() ? 130 : 0;
     } finally {
       done.countDown();
       try {
@@ -148,12 +169,15 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** Epoch, batch, loss, rate and time left on one line rewritten with {@code \r}; one line per finished epoch. */
+  /**
+   * One status line for the types in training (several with {@code --jobs}): per type epoch, batch, loss, rate
+   * and time left; one line per finished epoch above it. Called from the training threads.
+   */
   private static final class ProgressLine implements TrainingListener {
     private final PrintWriter err;
     private final TerminalLine line;
-    private final long start = System.nanoTime();
-    private long batchesHere;
+    private final Map<String, long[]> started = new LinkedHashMap<>();
+    private final Map<String, String> status = new LinkedHashMap<>();
 
     ProgressLine(PrintWriter err) {
       this.err = err;
@@ -161,24 +185,32 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public void batchDone(String type, int epoch, int epochs, int batch, int batches, double loss) {
-      batchesHere++;
-      double seconds = (System.nanoTime() - start) / 1e9;
+    public synchronized void batchDone(String type, int epoch, int epochs, int batch, int batches, double loss) {
+      long[] t = started.computeIfAbsent(type, k -> new long[] {System.nanoTime(), 0});
+      t[1]++;
+      double seconds = (System.nanoTime() - t[0]) / 1e9;
       long left = (long) (epochs - epoch) * batches + (batches - batch);
-      line.show(String.format(Locale.ROOT, "%s epoch %d/%d  batch %d/%d  NLL %.3f  %.1f batches/s  ETA %s", type, epoch,
-          epochs, batch, batches, loss, batchesHere / seconds, TerminalLine.clock(seconds / batchesHere * left)));
+      status.put(type, String.format(Locale.ROOT, "%s epoch %d/%d batch %d/%d NLL %.3f %.1f b/s ETA %s", type, epoch,
+          epochs, batch, batches, loss, t[1] / seconds, TerminalLine.clock(seconds / t[1] * left)));
+      line.show(String.join("  |  ", status.values()));
     }
 
     @Override
-    public void epochDone(String type, int epochs, EpochRecord r) {
-      end();
-      err.printf(Locale.ROOT, "%s epoch %d/%d: train NLL %.4f, validation NLL %.4f%s, %.0f examples/s, %.1f s%n", type,
-          r.epoch(), epochs, r.trainNll(), r.validationNll(), r.improved() ? " (best, saved)" : "",
-          r.examplesPerSecond(), r.wallSeconds());
-      err.flush();
+    public synchronized void epochDone(String type, int epochs, EpochRecord r) {
+      line.above(String.format(Locale.ROOT, "%s epoch %d/%d: train NLL %.4f, validation NLL %.4f%s, %.0f examples/s, %.1f s",
+          type, r.epoch(), epochs, r.trainNll(), r.validationNll(), r.improved() ? " (best, saved)" : "",
+          r.examplesPerSecond(), r.wallSeconds()));
+      if (r.epoch() == epochs) {
+        status.remove(type);
+        started.remove(type);
+      }
     }
 
-    void end() {
+    synchronized void above(String text) {
+      line.above(text);
+    }
+
+    synchronized void end() {
       line.end();
     }
   }

@@ -86,21 +86,109 @@ public final class ResidueTrainer {
     return data;
   }
 
-  /** Why {@code type} cannot be trained from this dataset (no training or no validation examples), or null. */
+  /**
+   * Why {@code type} cannot be trained from this dataset (no training examples), or null. A type without
+   * validation examples (a rare variant found in too few structures for the split to give it any) trains
+   * without validation: each epoch's weights replace the model, and its validation NLL is NaN.
+   */
   public String untrainable(String type) {
     if (data.examples(type, Split.TRAIN) == 0) {
       return "no training examples of " + type;
     }
-    if (data.examples(type, Split.VALIDATION) == 0) {
-      return "no validation examples of " + type;
-    }
     return null;
   }
 
-  /** Whether an earlier run with these options already finished {@code options.epochs()} epochs of {@code type}. */
+  /** The options of this trainer. */
+  public TrainingOptions options() {
+    return options;
+  }
+
+  /** The epochs {@code type} is trained for: {@link TrainingOptions#epochs()}, or its schedule's when that is 0. */
+  public int epochs(String type) {
+    if (options.epochs() > 0) {
+      return options.epochs();
+    }
+    return options.schedule().epochs(type, capped(data.examples(type, Split.TRAIN)));
+  }
+
+  private long capped(long n) {
+    return options.maxExamples() > 0 ? Math.min(n, options.maxExamples()) : n;
+  }
+
+  /**
+   * Trains each of {@code types} that has training examples and is not finished, {@code jobs} types at a time
+   * (each on its own worker of the shared pool; kernel threads are set by the caller), and returns the results in
+   * the order of {@code types}. Skipped types are told to {@code skipped} with the reason.
+   *
+   * @param listener told of every type's progress, from several threads at once when {@code jobs > 1}
+   * @throws IOException the first failure of any type, after the others have stopped and saved
+   */
+  public List<TrainingResult> trainAll(List<String> types, int jobs, TrainingListener listener, BooleanSupplier stop,
+      java.util.function.BiConsumer<String, String> skipped) throws IOException {
+    org.backmap.base.concurrent.Threads.requirePositive(jobs, "training jobs");
+    List<String> todo = new ArrayList<>();
+    for (String type : types) {
+      String why = untrainable(type);
+      if (why != null) {
+        skipped.accept(type, why);
+      } else if (finished(type)) {
+        skipped.accept(type, "finished before");
+      } else {
+        todo.add(type);
+      }
+    }
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+    BooleanSupplier halt = () -> failed.get() || stop.getAsBoolean();
+    java.util.concurrent.ForkJoinPool pool = org.backmap.base.concurrent.WorkerPools.shared(jobs);
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(jobs);
+    List<java.util.concurrent.Future<TrainingResult>> futures = new ArrayList<>();
+    for (String type : todo) {
+      futures.add(pool.submit(() -> {
+        slots.acquire(); // the pool may be shared with other work: never more than jobs types at once
+        try {
+          if (halt.getAsBoolean()) {
+            return null;
+          }
+          return train(type, listener, halt);
+        } catch (IOException | RuntimeException e) {
+          failed.set(true);
+          throw e;
+        } finally {
+          slots.release();
+        }
+      }));
+    }
+    List<TrainingResult> results = new ArrayList<>();
+    Throwable first = null;
+    for (java.util.concurrent.Future<TrainingResult> f : futures) {
+      try {
+        TrainingResult r = f.get();
+        if (r != null) {
+          results.add(r);
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        first = first == null ? e.getCause() : first;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while training", e);
+      }
+    }
+    if (first instanceof IOException io) {
+      throw io;
+    }
+    if (first instanceof RuntimeException re) {
+      throw re;
+    }
+    if (first != null) {
+      throw new IllegalStateException(first);
+    }
+    return results;
+  }
+
+  /** Whether an earlier run with these options already finished {@link #epochs(String)} epochs of {@code type}. */
   public boolean finished(String type) throws CheckpointException {
     TrainingState s = readState(type);
-    return s != null && s.incompatibility(fresh(type)) == null && s.epochsDone() >= options.epochs()
+    return s != null && s.incompatibility(fresh(type)) == null && s.epochsDone() >= epochs(type)
         && Files.isRegularFile(ResidueModel.manifest(modelsDir, type));
   }
 
@@ -108,7 +196,7 @@ public final class ResidueTrainer {
    * Trains {@code type}, continuing an earlier run of the same options if there is one.
    *
    * @param stop polled before every batch; when true the state is saved and the call returns {@code STOPPED}
-   * @throws MissingExamplesException when the type lacks training or validation examples
+   * @throws MissingExamplesException when the type has no training examples
    * @throws CheckpointException when the folder holds the state of a run with other settings, or a bad file
    * @throws TrainingDivergedException when a loss is NaN or infinite
    */
@@ -132,7 +220,7 @@ public final class ResidueTrainer {
       ModelCheckpoints.load(dir.resolve(RESUME), model, adam);
       state = saved;
     }
-    if (state.epochsDone() >= options.epochs()) {
+    if (state.epochsDone() >= epochs(type)) {
       writeLog(dir, state);
       return result(state, TrainingResult.Outcome.ALREADY_FINISHED);
     }
@@ -149,6 +237,7 @@ public final class ResidueTrainer {
     private final long trainExamples;
     private final long validationExamples;
     private final int batchesPerEpoch;
+    private final int epochs;
     private TrainingState state;
     private long lastSave = System.nanoTime();
     private long epochStart;
@@ -163,15 +252,16 @@ public final class ResidueTrainer {
       this.trainExamples = capped(data.examples(state.type(), Split.TRAIN));
       this.validationExamples = capped(data.examples(state.type(), Split.VALIDATION));
       this.batchesPerEpoch = (int) ((trainExamples + options.batchSize() - 1) / options.batchSize());
+      this.epochs = epochs(state.type());
     }
 
     TrainingResult go() throws IOException {
       String type = state.type();
-      while (state.epochsDone() < options.epochs()) {
+      while (state.epochsDone() < epochs) {
         int epoch = state.epochsDone() + 1;
         epochStart = System.nanoTime();
         try (ShuffledBatches batches = data.batches(type, Split.TRAIN, options.batchSize(), options.bufferSize(),
-            state.shuffleSeed())) {
+            state.shuffleSeed(), startExample(type, state.shuffleSeed()))) {
           for (int skip = 0; skip < state.batchesDone(); skip++) {
             batches.next(); // the order is fixed by the seed: skipping reproduces the position
           }
@@ -183,7 +273,7 @@ public final class ResidueTrainer {
             ExampleBatch batch = head(batches.next(), trainExamples - state.examplesDone());
             double loss = step(batch, epoch);
             state = withProgress(state, batch.size(), loss);
-            listener.batchDone(type, epoch, options.epochs(), state.batchesDone(), batchesPerEpoch, loss);
+            listener.batchDone(type, epoch, epochs, state.batchesDone(), batchesPerEpoch, loss);
             if (System.nanoTime() - lastSave >= options.checkpointInterval().toNanos()) {
               save();
             }
@@ -208,12 +298,14 @@ public final class ResidueTrainer {
     }
 
     private void endEpoch(int epoch) throws IOException {
-      double validation = validationNll();
-      if (!Double.isFinite(validation)) {
+      boolean validated = validationExamples > 0;
+      double validation = validated ? validationNll() : Double.NaN;
+      if (validated && !Double.isFinite(validation)) {
         throw diverged("validation NLL", validation, epoch, 0);
       }
       double seconds = state.epochSeconds() + (System.nanoTime() - epochStart) / 1e9;
-      boolean improved = validation < state.bestValidationNll();
+      // without validation examples the latest weights are the model
+      boolean improved = !validated || validation < state.bestValidationNll();
       EpochRecord record = new EpochRecord(epoch, state.lossSum() / state.examplesDone(), validation, improved,
           state.examplesDone(), state.examplesDone() / seconds, seconds);
       List<EpochRecord> history = new ArrayList<>(state.history());
@@ -227,7 +319,7 @@ public final class ResidueTrainer {
       }
       save();
       writeLog(dir, state);
-      listener.epochDone(s.type(), options.epochs(), record);
+      listener.epochDone(s.type(), epochs, record);
     }
 
     /** The model file's facts say how many epochs the run had once it is done. */
@@ -273,9 +365,18 @@ public final class ResidueTrainer {
           state.type(), value, where, dir.resolve(RESUME), best));
     }
 
-    private long capped(long n) {
-      return options.maxExamples() > 0 ? Math.min(n, options.maxExamples()) : n;
+  }
+
+  /**
+   * Where an epoch starts reading the training stream: at its start when an epoch takes every example, else at a
+   * position drawn from the epoch's seed, so that capped epochs see different parts of the stream.
+   */
+  long startExample(String type, long shuffleSeed) {
+    long all = data.examples(type, Split.TRAIN);
+    if (options.maxExamples() == 0 || options.maxExamples() >= all) {
+      return 0;
     }
+    return new java.util.SplittableRandom(shuffleSeed).split().nextLong(all);
   }
 
   private TrainingState fresh(String type) {

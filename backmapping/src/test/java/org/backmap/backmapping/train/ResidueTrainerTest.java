@@ -2,6 +2,7 @@ package org.backmap.backmapping.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,6 +166,59 @@ class ResidueTrainerTest {
     MissingExamplesException e = assertThrows(MissingExamplesException.class,
         () -> trainer.train("LEU", TrainingListener.NONE, () -> false));
     assertEquals("no training examples of LEU in " + threonine, e.getMessage());
+  }
+
+  @Test
+  void theScheduleFollowsTheReferenceWithinTheBudget() {
+    EpochSchedule s = EpochSchedule.defaults();
+    assertEquals(20, s.epochs("LEU", 8000)); // the reference's 20, within 160,000 examples
+    assertEquals(20, s.epochs("ARG", 8000)); // the reference's 40, cut by the budget
+    assertEquals(10, s.epochs("GLY", 8000)); // unconditional: 10
+    assertEquals(35, s.epochs("CYS", 4586)); // 100, cut to ceil(160,000 / 4,586)
+    assertEquals(70, s.epochs("HIE", 2308));
+    assertEquals(300, s.epochs("HIP", 133)); // 2,000, cut by the most epochs
+    assertEquals(5, new EpochSchedule(1000, 5).epochs("HIE", 10));
+    assertEquals(1, new EpochSchedule(10, 5).epochs("LEU", 8000));
+    assertThrows(IllegalArgumentException.class, () -> new EpochSchedule(0, 5));
+    // the trainer applies it to the examples an epoch takes
+    ResidueTrainer scheduled = new ResidueTrainer(glycine, tmp.resolve("scheduled"),
+        TrainingOptions.defaults().withEpochs(0).withSchedule(new EpochSchedule(1024, 300)));
+    assertEquals(2, scheduled.epochs("GLY"));
+    ResidueTrainer capped = new ResidueTrainer(glycine, tmp.resolve("capped"),
+        TrainingOptions.defaults().withEpochs(0).withMaxExamples(100).withSchedule(new EpochSchedule(1024, 300)));
+    assertEquals(10, capped.epochs("GLY"));
+    assertEquals(7, new ResidueTrainer(glycine, tmp.resolve("fixed"), small().withEpochs(7)).epochs("GLY"));
+  }
+
+  @Test
+  void cappedEpochsStartAtDifferentPlacesOfTheStream() {
+    ResidueTrainer whole = new ResidueTrainer(glycine, tmp.resolve("whole"), small());
+    ResidueTrainer capped = new ResidueTrainer(glycine, tmp.resolve("part"), small().withMaxExamples(64));
+    java.util.Set<Long> starts = new java.util.HashSet<>();
+    for (int epoch = 0; epoch < 8; epoch++) {
+      long seed = ResidueTrainer.shuffleSeed(4, epoch);
+      assertEquals(0, whole.startExample("GLY", seed));
+      long start = capped.startExample("GLY", seed);
+      assertTrue(start >= 0 && start < 512, "start " + start);
+      assertEquals(start, capped.startExample("GLY", seed), "fixed by the epoch's seed");
+      starts.add(start);
+    }
+    assertTrue(starts.size() >= 6, starts.toString());
+  }
+
+  @Test
+  void aTypeWithoutValidationExamplesKeepsItsLatestWeights() throws Exception {
+    Path data = Fixtures.synthetic(tmp.resolve("gly-no-validation"), "GLY", 64, 0, 9, Fixtures::glycine);
+    Path out = tmp.resolve("no-validation-models");
+    ResidueTrainer trainer = new ResidueTrainer(data, out, small().withEpochs(2));
+    assertNull(trainer.untrainable("GLY"));
+    TrainingResult r = trainer.train("GLY", TrainingListener.NONE, () -> false);
+    assertEquals(2, r.epochsDone());
+    assertEquals(2, r.bestEpoch(), "the latest epoch is the model");
+    assertTrue(Double.isNaN(r.history().get(1).validationNll()));
+    assertTrue(r.history().get(0).improved() && r.history().get(1).improved());
+    assertTrue(Files.exists(ResidueModel.manifest(out, "GLY")));
+    assertTrue(trainer.finished("GLY"));
   }
 
   static double validationNll(ResidueModel model, Path dataDir, String type) {
