@@ -130,37 +130,17 @@ public final class ExampleExtractor {
     BatConverter.toBat(z, xyz, 1, bat);
     double[] bead = cg.residues().get(residue).bead();
 
-    // Candidates within the cutoff: (squared distance, x, y, z, label).
-    List<double[]> near = new ArrayList<>();
-    collect(cgXyz, cgLabel, bead, near);
+    EnvironmentBuilder near = new EnvironmentBuilder();
+    near.reset(bead);
+    near.offer(cgXyz, cgLabel, 0, cgLabel.length);
     for (int d : decoded) {
       if (d != residue) {
-        collect(decodedXyz.get(d), decodedLabel.get(d), bead, near);
+        near.offer(decodedXyz.get(d), decodedLabel.get(d), 0, decodedLabel.get(d).length);
       }
     }
-    near.sort((a, b) -> Double.compare(a[0], b[0]));
     float[] env = new float[3 * ENVIRONMENT_SIZE];
     byte[] labels = new byte[ENVIRONMENT_SIZE];
     byte[] mask = new byte[ENVIRONMENT_SIZE];
-    for (int k = 0; k < Math.min(ENVIRONMENT_SIZE, near.size()); k++) {
-      double[] p = near.get(k);
-      env[3 * k] = (float) p[1];
-      env[3 * k + 1] = (float) p[2];
-      env[3 * k + 2] = (float) p[3];
-      labels[k] = (byte) p[4];
-      mask[k] = 1;
-    }
+    near.write(env, labels, mask, 0);
     return new TrainingExample(rt.template().name(), group, bat, bead, java.util.Arrays.copyOf(xyz, 9), env, labels, mask);
-  }
-
-  private static void collect(double[] xyz, int[] label, double[] bead, List<double[]> out) {
-    double cut2 = CUTOFF * CUTOFF;
-    for (int k = 0; k < label.length; k++) {
-      double dx = xyz[3 * k] - bead[0], dy = xyz[3 * k + 1] - bead[1], dz = xyz[3 * k + 2] - bead[2];
-      double d2 = dx * dx + dy * dy + dz * dz;
-      if (d2 < cut2) {
-        out.add(new double[] {d2, dx, dy, dz, label[k]});
-      }
-    }
-  }
-}
+  }}
