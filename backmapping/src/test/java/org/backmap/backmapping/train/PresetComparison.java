@@ -30,6 +30,9 @@ public final class PresetComparison {
     Preset preset = Preset.of(args[2]);
     double seconds = Double.parseDouble(args[3]);
     int validation = Integer.parseInt(args[4]);
+    // the reference's tape at batch 64 outgrows this machine's memory for wide types: the same gradient is then
+    // accumulated over micro-batches (the batch mean is the mean of the micro-batch means, weighted by size)
+    int micro = args.length > 5 ? Integer.parseInt(args[5]) : 64;
     TrainingSet data = TrainingSet.open(dataDir);
     ResidueModel model = new ResidueModel(ModelConfig.of(preset, type, 1));
     Adam adam = new Adam(model.namedParameters());
@@ -43,9 +46,14 @@ public final class PresetComparison {
         while (b.hasNext() && (System.nanoTime() - t0) / 1e9 < seconds) {
           ExampleBatch batch = b.next();
           model.zeroGrad();
-          Tensor loss = model.logProb(batch).mean().neg();
-          lastLoss = loss.item();
-          loss.backward();
+          double sum = 0;
+          for (int from = 0; from < batch.size(); from += micro) {
+            ExampleBatch part = slice(batch, from, Math.min(batch.size(), from + micro));
+            Tensor loss = model.logProb(part).sum().neg().mul(1.0 / batch.size());
+            sum += loss.item();
+            loss.backward();
+          }
+          lastLoss = sum;
           adam.step();
           examples += batch.size();
           batches++;
@@ -56,7 +64,7 @@ public final class PresetComparison {
     double trained = (System.nanoTime() - t0) / 1e9;
     double sum = 0;
     long seen = 0;
-    try (var _ = GradMode.noGrad(); DatasetReader reader = data.reader(type, Split.VALIDATION, 64)) {
+    try (var _ = GradMode.noGrad(); DatasetReader reader = data.reader(type, Split.VALIDATION, micro)) {
       while (seen < validation && reader.hasNext()) {
         ExampleBatch batch = ResidueTrainer.head(reader.next(), validation - seen);
         sum -= model.logProb(batch).sum().item();
@@ -68,5 +76,19 @@ public final class PresetComparison {
             + "\"lastBatchNll\":%.4f,\"validationExamples\":%d,\"validationNll\":%.4f,\"validationSeconds\":%.1f}%n",
         type, preset.id(), model.parameterCount(), trained, batches, examples, lastLoss, seen, sum / seen,
         (System.nanoTime() - t0) / 1e9 - trained);
+  }
+
+  /** Examples {@code [from, to)} of {@code b}. */
+  static ExampleBatch slice(ExampleBatch b, int from, int to) {
+    if (from == 0 && to == b.size()) {
+      return b;
+    }
+    int env = org.backmap.md.dataset.ExampleExtractor.ENVIRONMENT_SIZE;
+    int d = b.batDim();
+    return new ExampleBatch(b.template(), b.group(), to - from, d,
+        java.util.Arrays.copyOfRange(b.bat(), from * d, to * d), java.util.Arrays.copyOfRange(b.bead(), 3 * from, 3 * to),
+        java.util.Arrays.copyOfRange(b.roots(), 9 * from, 9 * to),
+        java.util.Arrays.copyOfRange(b.environment(), 3 * env * from, 3 * env * to),
+        java.util.Arrays.copyOfRange(b.labels(), env * from, env * to), java.util.Arrays.copyOfRange(b.mask(), env * from, env * to));
   }
 }

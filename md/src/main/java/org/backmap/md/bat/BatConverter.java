@@ -73,7 +73,11 @@ public final class BatConverter {
     }
   }
 
-  /** Writes {@code log|det J|} of the BAT-to-Cartesian map at each of the {@code batch} vectors into {@code out}. */
+  /**
+   * Writes {@code log|det J|} of the BAT-to-Cartesian map at each of the {@code batch} vectors into {@code out}:
+   * the sum over placed atoms of {@code log b^2 + log|sin theta|}. Absolute values, so that a vector outside the
+   * usual domain (a negative bond, an angle beyond pi) still gets the local volume change of the map.
+   */
   public static void logDetJacobian(ZMatrix z, double[] bat, int batch, double[] out) {
     int n = z.placedCount();
     int size = z.size();
@@ -82,7 +86,7 @@ public final class BatConverter {
       double sum = 0;
       for (int i = 0; i < n; i++) {
         double b = z.isHeavy(i) ? bat[e * size + z.bondSlot(i)] : z.fixedBond(i);
-        sum += 2 * Math.log(b) + Math.log(Math.sin(bat[e * size + ao + i]));
+        sum += 2 * Math.log(Math.abs(b)) + Math.log(Math.abs(Math.sin(bat[e * size + ao + i])));
       }
       out[e] = sum;
     }
