@@ -15,7 +15,8 @@ Compared, with trajectories as the independent units:
   - trans / g+ / g- fractions of all frames: mean over trajectories, bootstrap standard error (2000 resamples of
     trajectories), and a permutation test of the engine labels on the chi-square-like statistic
     sum_states (p_backmap - p_openmm)^2 / (se_b^2 + se_o^2);
-  - mean kinetic temperature and potential energy (sanity).
+  - per-trajectory means of chi1 (taken in 0..360 deg, trans near 180), its spread, the potential energy and the
+    kinetic temperature (after the first tenth): permutation test of the engine labels on the difference of means.
 
 Usage (one command, resumable: finished trajectories are kept and skipped):
   /usr/bin/python3 md/src/test/python/chi1_ensemble.py all START.pdb DIR [--n 20] [--first 1] [--ps 200] [--plot PNG]
@@ -222,6 +223,18 @@ def load(directory, engine):
     return runs
 
 
+def permutation_p(a, b, rng, permutations=5000):
+    """Two-sided permutation p-value of |mean(a) - mean(b)| over relabellings of the pooled values."""
+    observed = abs(a.mean() - b.mean())
+    pooled = np.concatenate([a, b])
+    count = 0
+    for _ in range(permutations):
+        idx = rng.permutation(len(pooled))
+        if abs(pooled[idx[:len(a)]].mean() - pooled[idx[len(a):]].mean()) >= observed - 1e-12:
+            count += 1
+    return (count + 1) / (permutations + 1)
+
+
 def compare(directory, plot=None, seed=12345):
     rng = np.random.default_rng(seed)
     result, engines = {}, {}
@@ -267,6 +280,17 @@ def compare(directory, plot=None, seed=12345):
             count += 1
     result['tests'] = {'logrank_chi2': lr, 'logrank_p': lr_p, 'ks_D': d, 'ks_p': ks_p,
                        'population_stat': observed, 'population_permutation_p': (count + 1) / (permutations + 1)}
+    # continuous per-trajectory observables: mean chi1 (0..360, trans near 180), mean potential energy and
+    # kinetic temperature after the first tenth; permutation test on the difference of the engines' means
+    for key, values in (('chi1_mean', lambda r: np.mean(np.mod(r['chi1'], 360))),
+                        ('chi1_sd', lambda r: np.std(np.mod(r['chi1'], 360))),
+                        ('potential', lambda r: np.mean(r['potential'][len(r['potential']) // 10:])),
+                        ('temperature', lambda r: np.mean(r['temperature'][len(r['temperature']) // 10:]))):
+        vb = np.array([values(r) for r in b['runs']])
+        vo = np.array([values(r) for r in o['runs']])
+        for name, v in (('backmap', vb), ('openmm', vo)):
+            result[name]['per_trajectory_' + key] = [float(v.mean()), float(v.std(ddof=1) / math.sqrt(len(v)))]
+        result['tests'][key + '_permutation_p'] = permutation_p(vb, vo, rng)
     print(json.dumps(result, indent=1))
     if plot:
         draw(engines, result, plot)
@@ -277,7 +301,7 @@ def draw(engines, result, path):
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.4), dpi=90)
+    fig, (ax1, ax2, ax3) = plt.subplots(1, 3, figsize=(12, 3.4), dpi=80)
     length = max(r['ps'] for e in engines.values() for r in e['runs'])
     grid = np.linspace(0, length, 400)
     colours = {'backmap': 'tab:blue', 'openmm': 'tab:orange'}
@@ -298,6 +322,15 @@ def draw(engines, result, path):
     ax2.set_ylabel('fraction of frames')
     ax2.set_title('chi1 populations: permutation p = %.2f' % result['tests']['population_permutation_p'], fontsize=9)
     ax2.legend(fontsize=8)
+    edges = np.linspace(0, 360, 73)
+    for name, e in engines.items():
+        pooled = np.mod(np.concatenate([r['chi1'] for r in e['runs']]), 360)
+        ax3.hist(pooled, bins=edges, density=True, histtype='step', color=colours[name], label=name)
+    ax3.set_yscale('log')
+    ax3.set_xlabel('GLU5 chi1 (deg, 0-360)')
+    ax3.set_ylabel('density (all frames)')
+    ax3.set_title('mean chi1 per trajectory: permutation p = %.2f' % result['tests']['chi1_mean_permutation_p'], fontsize=9)
+    ax3.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path)
 
