@@ -15,7 +15,9 @@ import org.backmap.md.energy.LargestForce;
  *   v  &lt;- v + (SHAKE(x') - x')/dt,  x &lt;- SHAKE(x')
  * </pre>
  * The kinetic energy is that of the stored velocities {@code v}, as OpenMM reports it for this integrator: in the
- * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II). Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible; {@link #state()} and
+ * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II).
+ * Start velocities are drawn as OpenMM 7.7 draws them ({@link #setVelocitiesToTemperature}). The potential is any
+ * {@link DynamicsPotential}, the force field's in the product. Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible; {@link #state()} and
  * {@link #restore} save and continue it exactly. A step whose energy, positions or velocities are not finite
  * throws {@link SimulationDivergedException}.
  */
