@@ -13,8 +13,8 @@ Compared, with trajectories as the independent units:
   - first exit times: log-rank test (censored), two-sample Kolmogorov-Smirnov on min(exit, length), and the
     Kaplan-Meier survival curves;
   - trans / g+ / g- fractions of all frames: mean over trajectories, bootstrap standard error (2000 resamples of
-    trajectories), and a permutation test of the engine labels on the chi-square-like statistic
-    sum_states (p_backmap - p_openmm)^2 / (se_b^2 + se_o^2);
+    trajectories), and a permutation test of the engine labels (5000 relabellings) on the statistic
+    sum_states (p_backmap - p_openmm)^2;
   - per-trajectory means of chi1 (taken in 0..360 deg, trans near 180), its spread, the potential energy and the
     kinetic temperature (after the first tenth): permutation test of the engine labels on the difference of means.
 
@@ -268,8 +268,9 @@ def compare(directory, plot=None, seed=12345):
     d, ks_p = ks_2samp(b['times'], o['times'])
 
     def population_stat(fb, fo):
-        se2 = fb.var(axis=0, ddof=1) / len(fb) + fo.var(axis=0, ddof=1) / len(fo)
-        return float(np.sum((fb.mean(axis=0) - fo.mean(axis=0)) ** 2 / np.maximum(se2, 1e-12)))
+        # plain squared distance of the mean fractions: a studentised one is unstable when most trajectories
+        # never leave trans (zero variances); the permutation distribution supplies the scale
+        return float(np.sum((fb.mean(axis=0) - fo.mean(axis=0)) ** 2))
 
     observed = population_stat(b['frac'], o['frac'])
     pooled = np.concatenate([b['frac'], o['frac']])
