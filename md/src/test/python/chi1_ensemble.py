@@ -10,8 +10,9 @@ Rotamers: trans |chi1| >= 120 deg, g+ 0 < chi1 < 120, g- -120 < chi1 <= 0. The f
 recorded time with chi1 outside trans (censored at the trajectory length when it never leaves).
 
 Compared, with trajectories as the independent units:
-  - first exit times: log-rank test (censored), two-sample Kolmogorov-Smirnov on min(exit, length), and the
-    Kaplan-Meier survival curves;
+  - first exit times: log-rank test (censored), two-sample Kolmogorov-Smirnov on min(exit, length), the
+    Kaplan-Meier survival curves, and exit rates (exits per ns spent in trans before the first exit) with the
+    95 % interval of their ratio;
   - trans / g+ / g- fractions of all frames: mean over trajectories, bootstrap standard error (2000 resamples of
     trajectories), and a permutation test of the engine labels (5000 relabellings) on the statistic
     sum_states (p_backmap - p_openmm)^2;
@@ -265,6 +266,15 @@ def compare(directory, plot=None, seed=12345):
         }
     b, o = engines['backmap'], engines['openmm']
     lr, lr_p = logrank(b['times'], b['events'], o['times'], o['events'])
+    # exit rates (events per ps in trans, exponential model) and the 95 % interval of their ratio: what size of
+    # difference the data could have detected
+    for name, e in (('backmap', b), ('openmm', o)):
+        result[name]['exit_rate_per_ns'] = float(1000 * e['events'].sum() / e['times'].sum())
+    eb, eo = b['events'].sum(), o['events'].sum()
+    if eb > 0 and eo > 0:
+        ratio = (eb / b['times'].sum()) / (eo / o['times'].sum())
+        half = 1.96 * math.sqrt(1 / eb + 1 / eo)
+        result['exit_rate_ratio_backmap_over_openmm'] = [float(ratio), float(ratio * math.exp(-half)), float(ratio * math.exp(half))]
     d, ks_p = ks_2samp(b['times'], o['times'])
 
     def population_stat(fb, fo):
