@@ -16,8 +16,9 @@ Compared, with trajectories as the independent units:
   - trans / g+ / g- fractions of all frames: mean over trajectories, bootstrap standard error (2000 resamples of
     trajectories), and a permutation test of the engine labels (5000 relabellings) on the statistic
     sum_states (p_backmap - p_openmm)^2;
-  - per-trajectory means of chi1 (taken in 0..360 deg, trans near 180), its spread, the potential energy and the
-    kinetic temperature (after the first tenth): permutation test of the engine labels on the difference of means.
+  - per-trajectory means of chi1 (taken in 0..360 deg, trans near 180) and its spread, over all frames and over the
+    frames in trans, the potential energy and the kinetic temperature (after the first tenth): permutation test of
+    the engine labels on the difference of means.
 
 Usage (one command, resumable: finished trajectories are kept and skipped):
   /usr/bin/python3 md/src/test/python/chi1_ensemble.py all START.pdb DIR [--n 20] [--first 1] [--ps 200] [--plot PNG]
@@ -25,7 +26,7 @@ Pieces:
   run-openmm PDB PS SEED OUT.json       one OpenMM trajectory (CPU platform, 1 thread)
   run-backmap PDB PS SEED OUT.json      one backmap trajectory (./backmap md --no-minimize --threads 1; $BACKMAP
                                         replaces ./backmap)
-  compare DIR [--plot PNG]              statistics over DIR/{backmap,openmm}-SEED.json
+  compare DIR [--plot PNG] [--markdown] statistics over DIR/{backmap,openmm}-SEED.json (and the README table)
 The start structure: ./backmap minimize -i md/src/test/resources/energy/1UAO.pdb -o START.pdb --threads 1
 """
 import argparse
@@ -149,6 +150,12 @@ def run_backmap(pdb_path, ps, seed, out, backmap='./backmap'):
                      'temperature': [float(r['kinetic_temperature_K']) for r in table], 'seconds': seconds})
 
 
+def trans_only(chi):
+    """chi1 (0..360 deg) of the frames in trans: the shape of the trans well, whatever the rare exits do."""
+    c = np.mod(np.asarray(chi), 360)
+    return c[rotamer(chi) == 0]
+
+
 def rotamer(chi):
     chi = np.asarray(chi)
     return np.where(np.abs(chi) >= 120, 0, np.where(chi > 0, 1, 2))
@@ -236,7 +243,37 @@ def permutation_p(a, b, rng, permutations=5000):
     return (count + 1) / (permutations + 1)
 
 
-def compare(directory, plot=None, seed=12345):
+def table(r):
+    """The comparison as a markdown table (the one in md/README.md)."""
+    b, o, t = r['backmap'], r['openmm'], r['tests']
+
+    def pm(name, key, scale=1, digits=3):
+        v = r[name][key]
+        return '%.*f +/- %.*f' % (digits, v[0] * scale, digits, v[1] * scale)
+
+    rows = [('trajectories x length', '%d x %g ps' % (b['trajectories'], b['ps_each']),
+             '%d x %g ps' % (o['trajectories'], o['ps_each']), ''),
+            ('left trans (first exits)', '%d' % b['exited'], '%d' % o['exited'], ''),
+            ('exit rate (1/ns in trans)', '%.2f' % b['exit_rate_per_ns'], '%.2f' % o['exit_rate_per_ns'],
+             'log-rank p = %.2f; KS on min(exit, end) p = %.2f' % (t['logrank_p'], t['ks_p']))]
+    if 'exit_rate_ratio_backmap_over_openmm' in r:
+        q = r['exit_rate_ratio_backmap_over_openmm']
+        rows.append(('exit-rate ratio backmap/OpenMM', '%.2f (95 %% interval %.2f to %.2f)' % tuple(q), '', ''))
+    for s in STATES:
+        rows.append(('fraction %s' % s, '%.4f +/- %.4f' % (b['fractions'][s], b['fractions_se'][s]),
+                     '%.4f +/- %.4f' % (o['fractions'][s], o['fractions_se'][s]),
+                     'permutation p = %.2f (all three)' % t['population_permutation_p'] if s == 'trans' else ''))
+    for key, label, digits in (('chi1_mean', 'mean chi1, all frames (deg)', 1), ('chi1_trans_mean', 'mean chi1 in trans (deg)', 2),
+                               ('chi1_trans_sd', 'sd of chi1 in trans (deg)', 2), ('potential', 'potential energy (kJ/mol)', 1),
+                               ('temperature', 'kinetic temperature (K)', 2)):
+        rows.append((label, pm('backmap', 'per_trajectory_' + key, digits=digits), pm('openmm', 'per_trajectory_' + key, digits=digits),
+                     'permutation p = %.2f' % t[key + '_permutation_p']))
+    lines = ['| quantity | backmap | OpenMM 7.7 | test |', '| --- | --- | --- | --- |']
+    lines += ['| %s | %s | %s | %s |' % row for row in rows]
+    return '\n'.join(lines)
+
+
+def compare(directory, plot=None, seed=12345, markdown=False):
     rng = np.random.default_rng(seed)
     result, engines = {}, {}
     for engine in ('backmap', 'openmm'):
@@ -295,6 +332,8 @@ def compare(directory, plot=None, seed=12345):
     # kinetic temperature after the first tenth; permutation test on the difference of the engines' means
     for key, values in (('chi1_mean', lambda r: np.mean(np.mod(r['chi1'], 360))),
                         ('chi1_sd', lambda r: np.std(np.mod(r['chi1'], 360))),
+                        ('chi1_trans_mean', lambda r: np.mean(trans_only(r['chi1']))),
+                        ('chi1_trans_sd', lambda r: np.std(trans_only(r['chi1']))),
                         ('potential', lambda r: np.mean(r['potential'][len(r['potential']) // 10:])),
                         ('temperature', lambda r: np.mean(r['temperature'][len(r['temperature']) // 10:]))):
         vb = np.array([values(r) for r in b['runs']])
@@ -303,6 +342,8 @@ def compare(directory, plot=None, seed=12345):
             result[name]['per_trajectory_' + key] = [float(v.mean()), float(v.std(ddof=1) / math.sqrt(len(v)))]
         result['tests'][key + '_permutation_p'] = permutation_p(vb, vo, rng)
     print(json.dumps(result, indent=1))
+    if markdown:
+        print(table(result))
     if plot:
         draw(engines, result, plot)
     return result
@@ -358,6 +399,7 @@ def main():
     s = sub.add_parser('compare')
     s.add_argument('dir')
     s.add_argument('--plot')
+    s.add_argument('--markdown', action='store_true', help='also print the README table')
     s = sub.add_parser('all')
     s.add_argument('pdb')
     s.add_argument('dir')
@@ -372,7 +414,7 @@ def main():
     elif a.mode == 'run-backmap':
         run_backmap(a.pdb, a.ps, a.seed, a.out)
     elif a.mode == 'compare':
-        compare(a.dir, a.plot)
+        compare(a.dir, a.plot, markdown=a.markdown)
     else:
         os.makedirs(a.dir, exist_ok=True)
         for seed in range(a.first, a.first + a.n):
@@ -381,7 +423,7 @@ def main():
                 if not os.path.exists(out):
                     (run_openmm if engine == 'openmm' else run_backmap)(a.pdb, a.ps, seed, out)
                     print('%s seed %d done' % (engine, seed), file=sys.stderr, flush=True)
-        compare(a.dir, a.plot)
+        compare(a.dir, a.plot, markdown=True)
 
 
 if __name__ == '__main__':
