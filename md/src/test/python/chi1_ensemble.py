@@ -137,9 +137,10 @@ def run_backmap(pdb_path, ps, seed, out, backmap='./backmap'):
         frames = read_dcd(prefix + '.dcd')
         start = np.array([[float(l[30:38]), float(l[38:46]), float(l[46:54])] for l in open(pdb_path)
                           if l.startswith(('ATOM', 'HETATM'))])
-        # atom order check: after 0.1 ps no atom has moved 1.5 A (a permuted order would move many by several A)
-        moved = np.linalg.norm(frames[0] - start, axis=1).max()
-        assert moved < 1.5, 'DCD atom order differs from the PDB (an atom moved %.2f A in 0.1 ps)' % moved
+        # atom order check: after 0.1 ps atoms have moved a fraction of an A (a fast hydrogen up to about 2 A); a
+        # permuted order would put most of them several A away
+        moved = np.median(np.linalg.norm(frames[0] - start, axis=1))
+        assert moved < 0.5, 'DCD atom order differs from the PDB (median displacement %.2f A in 0.1 ps)' % moved
         x = frames[:, atoms, :]
         chi = dihedral(x[:, 0], x[:, 1], x[:, 2], x[:, 3])
         rows = [l.strip().split(',') for l in open(prefix + '.csv')]
