@@ -11,6 +11,11 @@ Modes:
   md PDB PS SEED        LangevinMiddleIntegrator 300 K, 1/ps, 2 fs, HBonds constrained, minimized start;
                         potential energy and kinetic temperature every 0.1 ps
   bench PDB REPS        seconds per energy+forces evaluation on the CPU platform (all threads)
+  steps PDB N GAMMA IN  LangevinMiddleIntegrator at 0 K (no noise: every deterministic part of the step), friction
+                        GAMMA/ps, 2 fs, HBonds constrained to 1e-10, Reference platform, from the positions and
+                        velocities of the JSON file IN ({"positions": flat nm, "velocities": flat nm/ps}): positions
+                        and velocities after N steps; and 'shift', what setVelocitiesToTemperature(300 K, seed 7)
+                        with a LangevinMiddleIntegrator adds to the same draw with a zero time offset (flat nm/ps)
 """
 import json
 import sys
@@ -134,6 +139,32 @@ def md(path, picoseconds, seed):
     return {'potential': potential, 'temperature': temperature}
 
 
+def steps(path, count, friction, state_path):
+    import numpy as np
+    pdb, ff = load(path)
+    state = json.load(open(state_path))
+    x = np.array(state['positions']).reshape(-1, 3)
+    v = np.array(state['velocities']).reshape(-1, 3)
+    system = full_system(pdb, ff, constraints=app.HBonds)
+    integrator = mm.LangevinMiddleIntegrator(0.0, friction, 0.002)
+    integrator.setConstraintTolerance(1e-10)
+    context = mm.Context(system, integrator, mm.Platform.getPlatformByName('Reference'))
+    context.setPositions(x)
+    context.setVelocities(v)
+    integrator.step(count)
+    s = context.getState(getPositions=True, getVelocities=True)
+    out = {'positions': [float(c) for c in s.getPositions(asNumpy=True).value_in_unit(unit.nanometer).flatten()],
+           'velocities': [float(c) for c in s.getVelocities(asNumpy=True).value_in_unit(unit.nanometer / unit.picosecond).flatten()]}
+    drawn = []
+    for integ in (mm.LangevinMiddleIntegrator(300, 1, 0.002), mm.CustomIntegrator(0.002)):
+        c = mm.Context(full_system(pdb, ff, constraints=app.HBonds), integ, mm.Platform.getPlatformByName('Reference'))
+        c.setPositions(x)
+        c.setVelocitiesToTemperature(300, 7)
+        drawn.append(c.getState(getVelocities=True).getVelocities(asNumpy=True).value_in_unit(unit.nanometer / unit.picosecond))
+    out['shift'] = [float(c) for c in (drawn[0] - drawn[1]).flatten()]
+    return out
+
+
 def bench(path, reps):
     pdb, ff = load(path)
     system = full_system(pdb, ff)
@@ -160,6 +191,8 @@ def main():
         out = minimize(path, float(sys.argv[3]), int(sys.argv[4]))
     elif mode == 'md':
         out = md(path, float(sys.argv[3]), int(sys.argv[4]))
+    elif mode == 'steps':
+        out = steps(path, int(sys.argv[3]), float(sys.argv[4]), sys.argv[5])
     elif mode == 'bench':
         out = bench(path, int(sys.argv[3]))
     else:

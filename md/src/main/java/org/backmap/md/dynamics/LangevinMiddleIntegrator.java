@@ -15,7 +15,9 @@ import org.backmap.md.energy.LargestForce;
  *   v  &lt;- v + (SHAKE(x') - x')/dt,  x &lt;- SHAKE(x')
  * </pre>
  * The kinetic energy is that of the stored velocities {@code v}, as OpenMM reports it for this integrator: in the
- * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II). Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible; {@link #state()} and
+ * LFMiddle scheme these give the configurational temperature without a half-step correction (Zhang et al., sec. II).
+ * Start velocities are drawn as OpenMM 7.7 draws them ({@link #setVelocitiesToTemperature}). The potential is any
+ * {@link DynamicsPotential}, the force field's in the product. Units: nm, ps, Da, kJ/mol, K. Seeded, so a run is reproducible; {@link #state()} and
  * {@link #restore} save and continue it exactly. A step whose energy, positions or velocities are not finite
  * throws {@link SimulationDivergedException}.
  */
@@ -23,7 +25,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
   /** Boltzmann constant in kJ/mol/K (CODATA 2018, as OpenMM's {@code BOLTZ}). */
   public static final double BOLTZMANN = 1.380649e-23 * 6.02214076e23 / 1000;
 
-  private final ForceFieldEnergy energy;
+  private final DynamicsPotential energy;
   private final BondConstraints constraints;
   private final double[] mass;
   private final double dt;
@@ -40,7 +42,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
   private long steps;
 
   /**
-   * @param energy the potential
+   * @param energy the force field
    * @param constraints bond constraints, or {@code null} for none
    * @param x0 start positions (nm, flat); constrained on entry
    * @param temperature bath temperature (K)
@@ -50,9 +52,23 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
    */
   public LangevinMiddleIntegrator(ForceFieldEnergy energy, BondConstraints constraints, double[] x0,
       double temperature, double friction, double dt, long seed) {
+    this(DynamicsPotential.of(energy), constraints, x0, temperature, friction, dt, seed);
+  }
+
+  /**
+   * @param energy the potential
+   * @param constraints bond constraints, or {@code null} for none
+   * @param x0 start positions (nm, flat); constrained on entry
+   * @param temperature bath temperature (K)
+   * @param friction collision rate (1/ps)
+   * @param dt time step (ps)
+   * @param seed random seed (velocities and noise)
+   */
+  public LangevinMiddleIntegrator(DynamicsPotential energy, BondConstraints constraints, double[] x0,
+      double temperature, double friction, double dt, long seed) {
     this.energy = energy;
     this.constraints = constraints;
-    this.mass = energy.system().masses().clone();
+    this.mass = energy.masses().clone();
     this.dt = dt;
     this.friction = friction;
     this.temperature = temperature;
@@ -66,16 +82,23 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
     if (constraints != null) {
       constraints.constrainPositions(x0, x);
     }
-    setVelocitiesToTemperature(temperature);
     potential = energy.evaluate(x, f);
+    setVelocitiesToTemperature(temperature);
   }
 
-  /** Draws Maxwell-Boltzmann velocities at {@code t} (K) and removes their components along constraints. */
+  /**
+   * Draws Maxwell-Boltzmann velocities at {@code t} (K), moves them half a step back,
+   * {@code v <- v - (dt/2) F/m}, and removes their components along constraints. The stored velocities lag the
+   * positions by half a step (a step starts with the full kick {@code v + dt F/m}), so this is OpenMM 7.7's
+   * {@code Context.setVelocitiesToTemperature} with this integrator's velocity time offset {@code dt/2}. No
+   * centre-of-mass motion is removed and the temperature is not rescaled to {@code t}: the bath thermalises every
+   * degree of freedom, the overall translation included.
+   */
   public void setVelocitiesToTemperature(double t) {
     for (int i = 0; i < n3 / 3; i++) {
       double sd = Math.sqrt(BOLTZMANN * t / mass[i]);
       for (int d = 0; d < 3; d++) {
-        v[3 * i + d] = sd * random.nextGaussian();
+        v[3 * i + d] = sd * random.nextGaussian() - 0.5 * dt * f[3 * i + d] / mass[i];
       }
     }
     if (constraints != null) {
@@ -124,7 +147,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
       pass.run();
     } catch (IllegalStateException e) {
       throw new SimulationDivergedException("dynamics became unstable at step " + (steps + 1) + " (" + e.getMessage()
-          + "; largest force on " + energy.system().atomLabel(LargestForce.atom(f)) + ")", steps + 1, e);
+          + "; largest force on " + energy.label(LargestForce.atom(f)) + ")", steps + 1, e);
     }
   }
 
@@ -139,7 +162,7 @@ public final class LangevinMiddleIntegrator implements Replica<LangevinMiddleInt
     if (what != null) {
       int atom = LargestForce.atom(f);
       throw new SimulationDivergedException("dynamics became unstable at step " + steps + " (" + what
-          + (atom < 0 ? "" : "; largest force on " + energy.system().atomLabel(atom)) + ")", steps, null);
+          + (atom < 0 ? "" : "; largest force on " + energy.label(atom)) + ")", steps, null);
     }
   }
 

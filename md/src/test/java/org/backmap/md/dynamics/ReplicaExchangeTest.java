@@ -194,6 +194,64 @@ class ReplicaExchangeTest {
     assertTrue(acceptance > 0.2 && acceptance < 0.95, "acceptance " + acceptance);
   }
 
+  /**
+   * Replica exchange of real {@link LangevinMiddleIntegrator}s (one particle each, in the double well of
+   * {@link ModelPotentials.DoubleWell}, barrier 4 kT at 300 K and 2 kT at 600 K): each replica's positions follow
+   * the Boltzmann density of its own bath, and its kinetic temperature is that bath's, so swapped velocities were
+   * rescaled. 400 independent two-replica ensembles, all started in the left well, give 4000 nearly independent
+   * samples per temperature (10 snapshots 5 ps apart after 10 ps); chi-square at p = 1e-3.
+   */
+  @Test
+  void langevinReplicasEachSampleTheirOwnTemperature() {
+    double tLow = 300;
+    double tHigh = 600;
+    double h = 4 * KB * tLow;
+    double a = 0.05;
+    ModelPotentials.DoubleWell well = new ModelPotentials.DoubleWell(1, 12, h, a, 8 * h / (a * a));
+    int ensembles = 400;
+    List<ReplicaExchange<LangevinMiddleIntegrator>> all = new java.util.ArrayList<>();
+    for (int e = 0; e < ensembles; e++) {
+      all.add(new ReplicaExchange<>(List.of(
+          new LangevinMiddleIntegrator(well, null, well.start(-a), tLow, 5, 0.004, 1000 + 2 * e),
+          new LangevinMiddleIntegrator(well, null, well.start(-a), tHigh, 5, 0.004, 1001 + 2 * e)), e, 1));
+    }
+    int snapshots = 10;
+    double[][] x = new double[2][snapshots * ensembles];
+    double[] kinetic = new double[2];
+    for (int round = 0; round < 100; round++) { // 10 ps: 25 steps (0.1 ps) between exchange attempts
+      all.forEach(remd -> remd.cycle(25));
+    }
+    for (int s = 0; s < snapshots; s++) {
+      for (int round = 0; round < 50; round++) {
+        all.forEach(remd -> remd.cycle(25));
+      }
+      for (int e = 0; e < ensembles; e++) {
+        for (int r = 0; r < 2; r++) {
+          LangevinMiddleIntegrator md = all.get(e).replicas().get(r);
+          x[r][s * ensembles + e] = md.positions()[0];
+          kinetic[r] += md.kineticTemperature() / (snapshots * ensembles);
+        }
+      }
+    }
+    double acceptance = all.stream().mapToDouble(remd -> remd.acceptance(0)).average().orElseThrow();
+    double lo = -2 * a, hi = 2 * a;
+    for (int r = 0; r < 2; r++) {
+      double t = r == 0 ? tLow : tHigh;
+      double beta = 1 / (KB * t);
+      double[] p = SamplingStatistics.binProbabilities(v -> Math.exp(-beta * well.energyX(v)), -3 * a, 3 * a, lo, hi, 30);
+      double[] chi = SamplingStatistics.chiSquare(x[r], p, lo, hi);
+      double right = java.util.Arrays.stream(x[r]).filter(v -> v > 0).count() / (double) x[r].length;
+      // 4000 samples of 3 degrees of freedom: standard error of the kinetic temperature t sqrt(2 / 12000)
+      double se = t * Math.sqrt(2.0 / (3 * x[r].length));
+      System.out.printf(Locale.ROOT, "Langevin replica exchange, %.0f K replica (barrier %.1f kT): x chi2 %.1f on %.0f dof, p = %.3f;"
+          + " right well %.3f (exact 0.5); kinetic temperature %.1f K (se %.1f); acceptance %.3f%n", t, h * beta, chi[0], chi[1],
+          chi[2], right, kinetic[r], se, acceptance);
+      assertTrue(chi[2] > 1e-3, "replica at " + t + " K: positions differ from Boltzmann, chi2 " + chi[0] + ", p " + chi[2]);
+      assertEquals(t, kinetic[r], 4 * se, "kinetic temperature of the " + t + " K replica");
+    }
+    assertTrue(acceptance > 0.1 && acceptance < 0.95, "acceptance " + acceptance);
+  }
+
   /** {@code P(bin k)} under {@code exp(-beta U)} by Simpson's rule, normalised over the whole line. */
   private static double[] boltzmannBinProbabilities(double h, double beta, double lo, double width, int bins) {
     double[] p = new double[bins];
