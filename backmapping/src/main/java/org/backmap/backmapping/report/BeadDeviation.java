@@ -13,6 +13,10 @@ package org.backmap.backmapping.report;
  * @param meanX mean x deviation (Angstrom; near 0 when the law is centred)
  * @param meanY mean y deviation
  * @param meanZ mean z deviation
+ * @param truthScale the pooled scale of the same deviation for the true side chain (the example's own BAT vector
+ *     rebuilt on its roots): the floor the representation sets, 0 when every bond to hydrogen of the data is at its
+ *     ff14SB length (the BAT vector holds hydrogens at that length) and larger when the structures' hydrogens sit
+ *     elsewhere (deposited or minimised hydrogens)
  */
 public record BeadDeviation(long examples, double scaleX, double scaleY, double scaleZ, double scale, double meanX,
-    double meanY, double meanZ) {}
+    double meanY, double meanZ, double truthScale) {}

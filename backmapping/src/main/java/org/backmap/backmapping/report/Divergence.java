@@ -4,6 +4,8 @@ import org.backmap.plot.Histogram;
 
 /** Divergences between histograms of the same binning, in nats. */
 public final class Divergence {
+  private static final double LN2 = Math.log(2);
+
   private Divergence() {}
 
   /**
@@ -28,7 +30,7 @@ public final class Divergence {
         sum += 0.5 * q[i] * Math.log(q[i] / m);
       }
     }
-    return Math.max(0, sum); // rounding can leave -1e-17 for identical vectors
+    return Math.max(0, Math.min(LN2, sum)); // rounding can leave -1e-17, or ln 2 + 1e-16 for disjoint vectors
   }
 
   /**

@@ -213,6 +213,7 @@ public final class ModelReport {
     private final Histogram[] modelChi;
     private final SideChainBeads beads;
     private final LaplaceFit[] axes = {new LaplaceFit(), new LaplaceFit(), new LaplaceFit()};
+    private final LaplaceFit truth = new LaplaceFit();
     private boolean rootsMissing;
 
     TypeRun(String type, ResidueModel model, TrainingSet data, Path outDir, ReportOptions o, ReportProgress progress,
@@ -296,7 +297,7 @@ public final class ModelReport {
           pooled.addAll(a);
         }
         bead = new BeadDeviation(axes[0].count(), axes[0].scale(), axes[1].scale(), axes[2].scale(), pooled.scale(),
-            axes[0].mean(), axes[1].mean(), axes[2].mean());
+            axes[0].mean(), axes[1].mean(), axes[2].mean(), truth.scale());
       }
       double perExample = nll / seen;
       return new TypeEvaluation(type, model.config().preset(), d, seen, perExample, perExample / d, List.copyOf(chis),
@@ -314,6 +315,14 @@ public final class ModelReport {
       for (int a = 0; a < 3; a++) {
         axes[a].add(b[a] - batch.bead()[3 * i + a]);
       }
+      double[] t = rebuild.bead(batch.bat(), i * batch.batDim(), batch.roots(), 9 * i);
+      for (int a = 0; a < 3; a++) {
+        truth.add(t[a] - batch.bead()[3 * i + a]);
+      }
+    }
+
+    private String axis(int k) {
+      return chi.name(k) + " = " + String.join("-", chi.atoms(k)) + " (rad)";
     }
 
     /** Data against model per chi, a 2-column grid of panels. */
@@ -321,7 +330,7 @@ public final class ModelReport {
       List<JFreeChart> panels = new ArrayList<>();
       for (int k = 0; k < chi.count(); k++) {
         panels.add(HistogramChart.of(String.format(Locale.ROOT, "%s %s: JS %.4f", type, chi.label(k),
-                chis.get(k).jsDivergence()), chi.label(k) + " (rad)", "density (1/rad)", -Math.PI, Math.PI, o.bins())
+                chis.get(k).jsDivergence()), axis(k), "density (1/rad)", -Math.PI, Math.PI, o.bins())
             .add(String.format(Locale.ROOT, "validation data (%,d)", examples), dataChi[k])
             .add("model, one sample per environment", modelChi[k]).chart());
       }
@@ -335,7 +344,7 @@ public final class ModelReport {
       ExampleBatch batch = ExampleBatch.of(picked);
       var env = model.environments(batch);
       HistogramChart chart = HistogramChart.of(String.format(Locale.ROOT, "%s %s in %d validation environments, %,d "
-              + "samples each", type, chi.label(0), picked.size(), o.samples()), chi.label(0) + " (rad)",
+              + "samples each", type, chi.label(0), picked.size(), o.samples()), axis(0),
           "density (1/rad)", -Math.PI, Math.PI, o.bins())
           .add("validation data, all environments", dataChi[0]);
       double[] c = new double[chi.count()];
@@ -410,11 +419,13 @@ public final class ModelReport {
         .append(String.format(Locale.ROOT, ", seed %d. NLL in nats (bonds in Angstrom, angles in radians); JS: "
             + "Jensen-Shannon divergence (nats, %d bins on [-pi, pi]) of each torsion's marginal, data against one "
             + "model sample per environment; JS floor: what sampling alone gives at these sizes; Laplace: MLE scale "
-            + "(Angstrom) of the deviation of the generated side chain's bead from the true bead.%n%n", o.seed(),
+            + "(Angstrom) of the deviation of the generated side chain's bead from the true bead; true side chain: the "
+            + "same for the data's own BAT vector, the floor set by holding bonds to hydrogen at their ff14SB length."
+            + "%n%n", o.seed(),
             o.bins()));
     md.append("| type | examples | NLL/example | NLL/dof | JS chi1 | JS chi2 | JS chi3 | JS chi4 | JS floor "
-        + "| Laplace x | Laplace y | Laplace z | Laplace pooled |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| Laplace x | Laplace y | Laplace z | Laplace pooled | true side chain |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (TypeEvaluation t : r.types()) {
       md.append("| ").append(t.type()).append(" | ").append(String.format(Locale.ROOT, "%,d", t.examples()))
           .append(" | ").append(fixed(t.nllPerExample(), 3)).append(" | ").append(fixed(t.nllPerDof(), 3));
@@ -426,8 +437,8 @@ public final class ModelReport {
       }
       md.append(" | ").append(Double.isNaN(floor) ? "-" : fixed(floor, 4));
       BeadDeviation b = t.bead();
-      for (double v : b == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}
-          : new double[] {b.scaleX(), b.scaleY(), b.scaleZ(), b.scale()}) {
+      for (double v : b == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+          : new double[] {b.scaleX(), b.scaleY(), b.scaleZ(), b.scale(), b.truthScale()}) {
         md.append(" | ").append(Double.isNaN(v) ? "-" : fixed(v, 3));
       }
       md.append(" |\n");
