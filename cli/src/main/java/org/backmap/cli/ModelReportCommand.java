@@ -71,6 +71,10 @@ final class ModelReportCommand implements Callable<Integer> {
       var w = r.worstChi12();
       stdout.printf(Locale.ROOT, "largest JS divergence of chi1/chi2: %.4f (%s %s), target <= %.2f %s%n",
           w.jsDivergence(), w.type(), w.chi(), w.target(), w.withinTarget() ? "met" : "not met");
+      var v = r.worstChi12Resolved();
+      stdout.println(v == null ? "no chi1/chi2 has enough examples to resolve the target"
+          : String.format(Locale.ROOT, "largest among chis with enough examples to resolve it: %.4f (%s %s), %s",
+              v.jsDivergence(), v.type(), v.chi(), v.withinTarget() ? "met" : "not met"));
     }
     stdout.println("report: " + out.resolve(ModelReport.MARKDOWN_FILE) + ", " + out.resolve(ModelReport.JSON_FILE)
         + "; models manifest: " + r.modelsManifest());

@@ -94,10 +94,16 @@ public final class ModelReport {
    * @param types one evaluation per type, in {@link ResidueType#REPORT_ORDER}
    * @param skipped types with a model or with validation examples that were not evaluated, and why
    * @param worstChi12 the largest divergence of chi1 and chi2, or null when no evaluated type has a chi
+   * @param worstChi12Resolved the same among the chis whose sampling floor is at most a quarter of the target
+   *     ({@link #RESOLVED_FLOOR}), i.e. with enough examples for the target to be measurable; null when none
    * @param modelsManifest the models manifest written
    */
   public record Result(String models, String data, String dataManifestSha256, ReportOptions options,
-      List<TypeEvaluation> types, List<SkippedType> skipped, WorstChi worstChi12, String modelsManifest) {}
+      List<TypeEvaluation> types, List<SkippedType> skipped, WorstChi worstChi12, WorstChi worstChi12Resolved,
+      String modelsManifest) {}
+
+  /** The largest sampling floor of a divergence counted in {@link Result#worstChi12Resolved()}. */
+  public static final double RESOLVED_FLOOR = ReportOptions.JS_TARGET / 4;
 
   /**
    * Evaluates every model of {@code modelsDir} on the validation examples of {@code dataDir} and writes the report
@@ -158,7 +164,8 @@ public final class ModelReport {
     }
     Path manifest = ModelsManifest.write(modelsDir, models.keySet(), results, dataHash);
     Result report = new Result(modelsDir.toString(), dataDir.toString(), dataHash, options, List.copyOf(results),
-        List.copyOf(skipped), worst(results), manifest.toString());
+        List.copyOf(skipped), worst(results, Double.POSITIVE_INFINITY), worst(results, RESOLVED_FLOOR),
+        manifest.toString());
     write(outDir.resolve(JSON_FILE), JSON.writeValueAsBytes(report));
     write(outDir.resolve(MARKDOWN_FILE), markdown(report).getBytes(StandardCharsets.UTF_8));
     return report;
@@ -394,12 +401,15 @@ public final class ModelReport {
     return out;
   }
 
-  /** The largest divergence of chi1 and chi2 over {@code results}, or null when none has them. */
-  static WorstChi worst(List<TypeEvaluation> results) {
+  /**
+   * The largest divergence of chi1 and chi2 over {@code results} among those whose sampling floor is at most
+   * {@code maxFloor}, or null when there is none.
+   */
+  static WorstChi worst(List<TypeEvaluation> results, double maxFloor) {
     WorstChi worst = null;
     for (TypeEvaluation t : results) {
       for (ChiDivergence c : t.chis()) {
-        if ((c.name().equals("chi1") || c.name().equals("chi2"))
+        if ((c.name().equals("chi1") || c.name().equals("chi2")) && c.samplingFloor() <= maxFloor
             && (worst == null || c.jsDivergence() > worst.jsDivergence())) {
           worst = new WorstChi(t.type(), c.name(), c.jsDivergence(), c.samplingFloor(), ReportOptions.JS_TARGET,
               c.jsDivergence() <= ReportOptions.JS_TARGET);
@@ -448,6 +458,12 @@ public final class ModelReport {
         : String.format(Locale.ROOT, "Largest JS divergence of chi1 and chi2: **%.4f** (%s %s; sampling floor %.4f); "
             + "target <= %.2f: %s.", w.jsDivergence(), w.type(), w.chi(), w.samplingFloor(), w.target(),
             w.withinTarget() ? "met" : "not met")).append("\n\n");
+    WorstChi v = r.worstChi12Resolved();
+    md.append(v == null ? String.format(Locale.ROOT, "No chi1 or chi2 has a sampling floor below %.3f: too few "
+            + "examples to resolve the target.", RESOLVED_FLOOR)
+        : String.format(Locale.ROOT, "Among the chis with a sampling floor below %.3f (enough examples to resolve the "
+            + "target): **%.4f** (%s %s); target: %s.", RESOLVED_FLOOR, v.jsDivergence(), v.type(), v.chi(),
+            v.withinTarget() ? "met" : "not met")).append("\n\n");
     md.append("chi_k is the dihedral of consecutive heavy atoms C, CA, CB, X1, X2, ... (IUPAC branches); chi1 is "
         + "C-CA-CB-X1, measured from C rather than N, about 120 degrees from IUPAC's N-CA-CB-X1.\n\n");
     if (!r.skipped().isEmpty()) {

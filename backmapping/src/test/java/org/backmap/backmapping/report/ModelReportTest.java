@@ -147,6 +147,9 @@ class ModelReportTest {
         .mapToDouble(ChiDivergence::jsDivergence).max().orElseThrow();
     assertEquals(max, worst.jsDivergence(), 0);
     assertEquals(worst.jsDivergence() <= 0.02, worst.withinTarget());
+    // a handful of validation examples cannot resolve 0.02
+    assertTrue(worst.samplingFloor() > ModelReport.RESOLVED_FLOOR, worst.toString());
+    assertNull(r.worstChi12Resolved());
 
     // the JSON holds the same figures, the Markdown one row per type
     JsonNode json = JSON.readTree(out.resolve(ModelReport.JSON_FILE).toFile());
