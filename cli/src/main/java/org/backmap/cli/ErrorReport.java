@@ -65,7 +65,8 @@ final class ErrorReport {
       case java.nio.file.NoSuchFileException _ -> "does not exist";
       case java.nio.file.AccessDeniedException _ -> "permission denied";
       case java.nio.file.FileSystemException f -> f.getReason() != null ? f.getReason().toLowerCase(java.util.Locale.ROOT) : f.getClass().getSimpleName();
-      default -> cause.getMessage();
+      // the first line only: parsers add their position on lines of their own
+      default -> cause.getMessage() == null ? null : cause.getMessage().lines().findFirst().orElse("");
     };
   }
 

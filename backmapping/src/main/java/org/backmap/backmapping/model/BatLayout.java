@@ -19,6 +19,18 @@ public record BatLayout(String type, int heavyAtoms, int placedAtoms) {
 
   /** The layout of {@code type}, from the Z-matrix of a template that trains it. */
   public static BatLayout of(String type) {
+    ZMatrix z = zMatrix(type);
+    return new BatLayout(type, z.heavyCount(), z.placedCount());
+  }
+
+  /**
+   * The Z-matrix of {@code type}'s group in a template that trains it: the type's own name for side chains (every
+   * terminal template of a residue shares its side-chain Z-matrix), NALA for {@value ResidueType#NTERM}, NPRO for
+   * {@value ResidueType#NPRO}.
+   *
+   * @throws IllegalArgumentException for an unknown type
+   */
+  public static ZMatrix zMatrix(String type) {
     BatGroup group = ResidueType.groupOf(type);
     // every template of a type shares its Z-matrix; N-terminal hydrogens of any non-proline residue are Nterm
     String template = switch (type) {
@@ -30,8 +42,7 @@ public record BatLayout(String type, int heavyAtoms, int placedAtoms) {
     if (!library.hasTemplate(template)) {
       throw new IllegalArgumentException("unknown residue type " + type);
     }
-    ZMatrix z = ZMatrix.of(library, template, group);
-    return new BatLayout(type, z.heavyCount(), z.placedCount());
+    return ZMatrix.of(library, template, group);
   }
 
   /** Length of the BAT vector. */

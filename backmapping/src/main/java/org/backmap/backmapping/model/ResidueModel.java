@@ -122,6 +122,29 @@ public final class ResidueModel extends Module {
     return new FactorizedJoint(Tensor.zeros(DType.F32, rows, d), Tensor.wrap(spread, rows, d), partition);
   }
 
+  /**
+   * {@code n} BAT vectors for environment {@code row} of {@code env}, with their exact log-densities: the
+   * environment is described once and the flow draws {@code n} times from that one context, which costs far less
+   * than describing {@code n} copies of it. Unconditional models ignore {@code env} and {@code row}.
+   */
+  public ConditionalFlow.Sample sample(Environments env, int row, int n, Rng rng) {
+    if (!config.conditional()) {
+      return sample(Environments.none(n), rng);
+    }
+    if (row < 0 || row >= env.size() || n < 1) {
+      throw new IllegalArgumentException("row " + row + " of " + env.size() + " environments, " + n + " samples");
+    }
+    try (var _ = GradMode.noGrad()) {
+      float[] all = describe(env).toFloatArray();
+      int width = all.length / env.size();
+      float[] context = new float[n * width];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(all, row * width, context, i * width, width);
+      }
+      return flow.sample(Tensor.wrap(context, n, width), n, rng);
+    }
+  }
+
   /** The manifest of {@code type}'s model under {@code modelsDir}: {@code modelsDir/TYPE/model.json}. */
   public static Path manifest(Path modelsDir, String type) {
     return modelsDir.resolve(type).resolve(MANIFEST);
@@ -154,7 +177,17 @@ public final class ResidueModel extends Module {
 
   /** Loads the model whose manifest is {@code manifest}: its config first, then the weights. */
   public static ResidueModel load(Path manifest) throws CheckpointException {
-    Checkpoint stored = CheckpointReader.read(manifest);
+    return of(CheckpointReader.read(manifest));
+  }
+
+  /**
+   * The model of a checkpoint already read (for callers that also need the facts stored with it, which
+   * {@link Checkpoint#config()} holds beside the model's {@code config}).
+   *
+   * @throws CheckpointException when the checkpoint holds no residue model configuration or does not fit it
+   */
+  public static ResidueModel of(Checkpoint stored) throws CheckpointException {
+    Path manifest = stored.manifest();
     JsonNode node = stored.config().get("config");
     ModelConfig config;
     try {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.backmap.backmapping.model.ResidueModel;
 import org.backmap.base.io.AtomicOutput;
 import org.backmap.md.dataset.DatasetReader;
 import org.backmap.md.dataset.ExampleBatch;
-import org.backmap.md.dataset.ExampleExtractor;
 import org.backmap.md.dataset.ShuffledBatches;
 import org.backmap.md.dataset.Split;
 import org.backmap.md.dataset.TrainingSet;
@@ -446,15 +444,7 @@ public final class ResidueTrainer {
 
   /** The first {@code n} examples of {@code b} (all when it has no more). */
   static ExampleBatch head(ExampleBatch b, long n) {
-    if (n >= b.size()) {
-      return b;
-    }
-    int k = (int) n;
-    int env = ExampleExtractor.ENVIRONMENT_SIZE;
-    return new ExampleBatch(b.template(), b.group(), k, b.batDim(), Arrays.copyOf(b.bat(), k * b.batDim()),
-        Arrays.copyOf(b.bead(), 3 * k), Arrays.copyOf(b.roots(), 9 * k),
-        Arrays.copyOf(b.environment(), 3 * env * k), Arrays.copyOf(b.labels(), env * k),
-        Arrays.copyOf(b.mask(), env * k));
+    return b.head((int) Math.min(n, b.size()));
   }
 
   private static String sha256(Path file) {

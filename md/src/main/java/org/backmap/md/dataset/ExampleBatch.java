@@ -31,6 +31,57 @@ public record ExampleBatch(String template, BatGroup group, int size, int batDim
     return out;
   }
 
+  /** The first {@code n} examples ({@code this} when it has no more). */
+  public ExampleBatch head(int n) {
+    if (n >= size) {
+      return this;
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException("a batch cannot hold " + n + " examples");
+    }
+    int env = ExampleExtractor.ENVIRONMENT_SIZE;
+    return new ExampleBatch(template, group, n, batDim, java.util.Arrays.copyOf(bat, n * batDim),
+        java.util.Arrays.copyOf(bead, 3 * n), java.util.Arrays.copyOf(roots, 9 * n),
+        java.util.Arrays.copyOf(environment, 3 * env * n), java.util.Arrays.copyOf(labels, env * n),
+        java.util.Arrays.copyOf(mask, env * n));
+  }
+
+  /**
+   * The batch of {@code examples} (at least one, all of one template, group and BAT length), in their order.
+   *
+   * @throws IllegalArgumentException when the list is empty or mixes templates, groups or lengths
+   */
+  public static ExampleBatch of(java.util.List<TrainingExample> examples) {
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("a batch needs at least one example");
+    }
+    TrainingExample first = examples.getFirst();
+    int n = examples.size();
+    int d = first.bat().length;
+    int env = ExampleExtractor.ENVIRONMENT_SIZE;
+    double[] bat = new double[n * d];
+    double[] bead = new double[3 * n];
+    double[] roots = new double[9 * n];
+    float[] environment = new float[3 * env * n];
+    byte[] labels = new byte[env * n];
+    byte[] mask = new byte[env * n];
+    for (int i = 0; i < n; i++) {
+      TrainingExample e = examples.get(i);
+      if (!e.template().equals(first.template()) || e.group() != first.group() || e.bat().length != d) {
+        throw new IllegalArgumentException("a batch holds examples of one template, group and BAT length: "
+            + first.template() + " " + first.group() + " " + d + " and " + e.template() + " " + e.group() + " "
+            + e.bat().length);
+      }
+      System.arraycopy(e.bat(), 0, bat, i * d, d);
+      System.arraycopy(e.bead(), 0, bead, 3 * i, 3);
+      System.arraycopy(e.roots(), 0, roots, 9 * i, 9);
+      System.arraycopy(e.environment(), 0, environment, 3 * env * i, 3 * env);
+      System.arraycopy(e.labels(), 0, labels, env * i, env);
+      System.arraycopy(e.mask(), 0, mask, env * i, env);
+    }
+    return new ExampleBatch(first.template(), first.group(), n, d, bat, bead, roots, environment, labels, mask);
+  }
+
   /** Example {@code i} as a record. */
   public TrainingExample example(int i) {
     int env = ExampleExtractor.ENVIRONMENT_SIZE;
