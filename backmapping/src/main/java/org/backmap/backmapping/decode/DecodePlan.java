@@ -46,13 +46,7 @@ public record DecodePlan(DecodeOrder order, long seed, List<DecodeStep> steps) {
       }
     }
     if (order == DecodeOrder.RANDOM) {
-      SplittableRandom r = new SplittableRandom(seed);
-      for (int k = sideChains.size() - 1; k > 0; k--) {
-        int j = r.nextInt(k + 1);
-        DecodeStep s = sideChains.get(k);
-        sideChains.set(k, sideChains.get(j));
-        sideChains.set(j, s);
-      }
+      java.util.Collections.shuffle(sideChains, new SplittableRandom(seed));
     }
     List<DecodeStep> all = new ArrayList<>(terminal);
     all.addAll(glycine);

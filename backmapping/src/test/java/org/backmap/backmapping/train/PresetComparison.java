@@ -48,7 +48,7 @@ public final class PresetComparison {
           model.zeroGrad();
           double sum = 0;
           for (int from = 0; from < batch.size(); from += micro) {
-            ExampleBatch part = slice(batch, from, Math.min(batch.size(), from + micro));
+            ExampleBatch part = batch.slice(from, Math.min(batch.size(), from + micro));
             Tensor loss = model.logProb(part).sum().neg().mul(1.0 / batch.size());
             sum += loss.item();
             loss.backward();
@@ -76,19 +76,5 @@ public final class PresetComparison {
             + "\"lastBatchNll\":%.4f,\"validationExamples\":%d,\"validationNll\":%.4f,\"validationSeconds\":%.1f}%n",
         type, preset.id(), model.parameterCount(), trained, batches, examples, lastLoss, seen, sum / seen,
         (System.nanoTime() - t0) / 1e9 - trained);
-  }
-
-  /** Examples {@code [from, to)} of {@code b}. */
-  static ExampleBatch slice(ExampleBatch b, int from, int to) {
-    if (from == 0 && to == b.size()) {
-      return b;
-    }
-    int env = org.backmap.md.dataset.ExampleExtractor.ENVIRONMENT_SIZE;
-    int d = b.batDim();
-    return new ExampleBatch(b.template(), b.group(), to - from, d,
-        java.util.Arrays.copyOfRange(b.bat(), from * d, to * d), java.util.Arrays.copyOfRange(b.bead(), 3 * from, 3 * to),
-        java.util.Arrays.copyOfRange(b.roots(), 9 * from, 9 * to),
-        java.util.Arrays.copyOfRange(b.environment(), 3 * env * from, 3 * env * to),
-        java.util.Arrays.copyOfRange(b.labels(), env * from, env * to), java.util.Arrays.copyOfRange(b.mask(), env * from, env * to));
   }
 }

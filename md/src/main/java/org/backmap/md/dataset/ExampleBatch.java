@@ -33,17 +33,25 @@ public record ExampleBatch(String template, BatGroup group, int size, int batDim
 
   /** The first {@code n} examples ({@code this} when it has no more). */
   public ExampleBatch head(int n) {
-    if (n >= size) {
-      return this;
-    }
     if (n < 0) {
       throw new IllegalArgumentException("a batch cannot hold " + n + " examples");
     }
+    return slice(0, Math.min(n, size));
+  }
+
+  /** Examples {@code [from, to)} ({@code this} when that is all of them). */
+  public ExampleBatch slice(int from, int to) {
+    if (from < 0 || to > size || from > to) {
+      throw new IllegalArgumentException("examples " + from + " to " + to + " of a batch of " + size);
+    }
+    if (from == 0 && to == size) {
+      return this;
+    }
     int env = ExampleExtractor.ENVIRONMENT_SIZE;
-    return new ExampleBatch(template, group, n, batDim, java.util.Arrays.copyOf(bat, n * batDim),
-        java.util.Arrays.copyOf(bead, 3 * n), java.util.Arrays.copyOf(roots, 9 * n),
-        java.util.Arrays.copyOf(environment, 3 * env * n), java.util.Arrays.copyOf(labels, env * n),
-        java.util.Arrays.copyOf(mask, env * n));
+    return new ExampleBatch(template, group, to - from, batDim, java.util.Arrays.copyOfRange(bat, from * batDim, to * batDim),
+        java.util.Arrays.copyOfRange(bead, 3 * from, 3 * to), java.util.Arrays.copyOfRange(roots, 9 * from, 9 * to),
+        java.util.Arrays.copyOfRange(environment, 3 * env * from, 3 * env * to),
+        java.util.Arrays.copyOfRange(labels, env * from, env * to), java.util.Arrays.copyOfRange(mask, env * from, env * to));
   }
 
   /**

@@ -33,13 +33,7 @@ public record StructureSplit(int every, long seed, List<String> train, List<Stri
     if (order.size() != names.size()) {
       throw new IllegalArgumentException("file names repeat");
     }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = order.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      String t = order.get(i);
-      order.set(i, order.get(j));
-      order.set(j, t);
-    }
+    java.util.Collections.shuffle(order, new SplittableRandom(seed)); // Fisher-Yates from the last position
     TreeSet<String> train = new TreeSet<>();
     TreeSet<String> validation = new TreeSet<>();
     for (int p = 0; p < order.size(); p++) {
