@@ -1,14 +1,11 @@
 package org.backmap.backmapping.decode;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.backmap.backmapping.model.ResidueModel;
+import org.backmap.base.io.Sha256;
 import org.backmap.nn.checkpoint.CheckpointException;
 
 /**
@@ -58,11 +55,10 @@ public final class ModelSet {
 
   private static String sha256(Path file) throws CheckpointException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return Sha256.of(file);
     } catch (IOException e) {
-      throw new CheckpointException("cannot read " + file + ": " + e.getMessage());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new CheckpointException(e.getMessage());
     }
   }
+
 }

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import org.backmap.backmapping.model.ResidueModel;
+import org.backmap.base.io.Sha256;
 import org.backmap.nn.checkpoint.CheckpointException;
 
 /**
@@ -101,22 +97,11 @@ public final class ModelsManifest {
   }
 
   /**
-   * SHA-256 of a file's bytes, lower-case hex.
+   * SHA-256 of a file's bytes, lower-case hex ({@link Sha256#of}).
    *
    * @throws IOException naming the file when it cannot be read
    */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      throw new IOException("cannot read " + file, e);
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.of(file);
   }
 }

@@ -8,10 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +19,7 @@ import org.backmap.autodiff.Tensor;
 import org.backmap.backmapping.model.ModelConfig;
 import org.backmap.backmapping.model.ResidueModel;
 import org.backmap.base.io.AtomicOutput;
+import org.backmap.base.io.Sha256;
 import org.backmap.md.dataset.DatasetReader;
 import org.backmap.md.dataset.ExampleBatch;
 import org.backmap.md.dataset.ShuffledBatches;
@@ -449,11 +447,10 @@ public final class ResidueTrainer {
 
   private static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return Sha256.of(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
+
 }
