@@ -46,11 +46,27 @@ public final class Decoder {
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be at least 1, got " + samples);
     }
-    double[][] xyz = new double[samples][];
-    for (int s = 0; s < samples; s++) {
-      xyz[s] = layout.newCoordinates();
+    ProteinLayout[] frames = new ProteinLayout[samples];
+    java.util.Arrays.fill(frames, layout);
+    return decode(frames, plan, rng);
+  }
+
+  /**
+   * Draws one all-atom structure of each of {@code frames}' CG structures, all in one batch per step: CG frames
+   * of one protein (a trajectory, or one frame repeated), each sample decoding its own frame.
+   *
+   * @throws IllegalArgumentException when the frames are not of one protein (the residues of the plan's layout)
+   * @throws CheckpointException naming the residue type when a model is missing or unreadable
+   */
+  public DecodedSamples decode(ProteinLayout[] frames, DecodePlan plan, Rng rng) throws CheckpointException {
+    if (frames.length < 1) {
+      throw new IllegalArgumentException("no frames to decode");
     }
-    return run(layout, plan, xyz, rng);
+    double[][] xyz = new double[frames.length][];
+    for (int s = 0; s < frames.length; s++) {
+      xyz[s] = frames[s].newCoordinates();
+    }
+    return run(frames, plan, xyz, rng);
   }
 
   /**
@@ -58,19 +74,37 @@ public final class Decoder {
    * under the models and the plan. The CG atoms are taken from the structures as they are.
    */
   public DecodedSamples score(ProteinLayout layout, DecodePlan plan, double[][] coordinates) throws CheckpointException {
+    ProteinLayout[] frames = new ProteinLayout[coordinates.length];
+    java.util.Arrays.fill(frames, layout);
+    return score(frames, plan, coordinates);
+  }
+
+  /**
+   * The log-probabilities of given all-atom structures, structure {@code s} given the CG frame
+   * {@code frames[s]} (its beads; its CG atoms are taken from the structure as it is).
+   */
+  public DecodedSamples score(ProteinLayout[] frames, DecodePlan plan, double[][] coordinates) throws CheckpointException {
+    if (frames.length != coordinates.length) {
+      throw new IllegalArgumentException(coordinates.length + " structures, " + frames.length + " frames");
+    }
     double[][] xyz = new double[coordinates.length][];
     for (int s = 0; s < xyz.length; s++) {
-      if (coordinates[s].length != 3 * layout.atoms()) {
-        throw new IllegalArgumentException("structure " + s + " has " + coordinates[s].length / 3 + " atoms, the layout " + layout.atoms());
+      if (coordinates[s].length != 3 * frames[s].atoms()) {
+        throw new IllegalArgumentException("structure " + s + " has " + coordinates[s].length / 3 + " atoms, the layout " + frames[s].atoms());
       }
       xyz[s] = coordinates[s].clone();
     }
-    return run(layout, plan, xyz, null);
+    return run(frames, plan, xyz, null);
   }
 
   /** Decodes ({@code rng} given) or scores ({@code rng} null) every step for all samples. */
-  private DecodedSamples run(ProteinLayout layout, DecodePlan plan, double[][] xyz, Rng rng) throws CheckpointException {
+  private DecodedSamples run(ProteinLayout[] frames, DecodePlan plan, double[][] xyz, Rng rng) throws CheckpointException {
     int samples = xyz.length;
+    for (ProteinLayout f : frames) {
+      if (!f.sameResidues(frames[0])) {
+        throw new IllegalArgumentException(f.cg().source() + " is not a frame of " + frames[0].cg().source() + " (other residues)");
+      }
+    }
     int steps = plan.steps().size();
     double[][] stepLog = new double[samples][steps];
     double[][] stepJac = new double[samples][steps];
@@ -90,13 +124,13 @@ public final class Decoder {
       int[] idx = step.atoms();
       int placed = z.placedCount();
       Environments environments;
-      double[] bead = layout.bead(step.residue());
       if (model.config().conditional()) {
         float[] r = new float[samples * env * 3];
         byte[] labels = new byte[samples * env];
         byte[] mask = new byte[samples * env];
         for (int s = 0; s < samples; s++) {
-          builder.reset(bead);
+          ProteinLayout layout = frames[s];
+          builder.reset(layout.bead(step.residue()));
           builder.offer(layout.cgCoordinates(), layout.cgClasses(), 0, layout.cgClasses().length);
           for (int b = 0; b < blocks.size(); b++) {
             if (blockResidue.get(b) == step.residue()) {

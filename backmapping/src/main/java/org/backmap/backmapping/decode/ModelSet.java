@@ -1,6 +1,12 @@
 package org.backmap.backmapping.decode;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +29,45 @@ public final class ModelSet {
   /** The models under {@code dir}. */
   public static ModelSet directory(Path dir) {
     return new ModelSet(dir);
+  }
+
+  /** Where the shipped models lie on the class path (a folder of the backmapping jar). */
+  public static final String SHIPPED_RESOURCE = "/org/backmap/backmapping/models/manifest.json";
+
+  private static Path shippedDir;
+
+  /**
+   * The models shipped with backmap, read from the class path: from the jar itself (through a zip file system
+   * kept open for the life of the JVM), or from the build's resource folder.
+   *
+   * @throws CheckpointException when this build has no shipped models
+   */
+  public static synchronized ModelSet shipped() throws CheckpointException {
+    if (shippedDir == null) {
+      URL url = ModelSet.class.getResource(SHIPPED_RESOURCE);
+      if (url == null) {
+        throw new CheckpointException("this build of backmap ships no models (no " + SHIPPED_RESOURCE + " on the class path); give a models folder");
+      }
+      try {
+        URI uri = url.toURI();
+        Path manifest;
+        if ("jar".equals(uri.getScheme())) {
+          FileSystem fs;
+          try {
+            fs = FileSystems.newFileSystem(uri, Map.of());
+          } catch (FileSystemAlreadyExistsException e) {
+            fs = FileSystems.getFileSystem(uri);
+          }
+          manifest = fs.provider().getPath(uri);
+        } else {
+          manifest = Path.of(uri);
+        }
+        shippedDir = manifest.getParent();
+      } catch (URISyntaxException | IOException e) {
+        throw new CheckpointException("cannot open the shipped models at " + url + ": " + e.getMessage());
+      }
+    }
+    return new ModelSet(shippedDir);
   }
 
   /** The folder. */

@@ -104,6 +104,28 @@ public final class ProteinLayout {
     }
   }
 
+  /**
+   * Whether {@code other} is a frame of the same protein: the same residues (chain, number, insertion code) with
+   * the same templates, in the same order, so that plans, atom indices and models are shared.
+   */
+  public boolean sameResidues(ProteinLayout other) {
+    if (other == this) {
+      return true;
+    }
+    if (other.templates.size() != templates.size()) {
+      return false;
+    }
+    for (int i = 0; i < templates.size(); i++) {
+      CgResidue a = cg.residues().get(i);
+      CgResidue b = other.cg.residues().get(i);
+      if (!a.template().equals(b.template()) || !a.chainId().equals(b.chainId()) || a.number() != b.number()
+          || a.insertionCode() != b.insertionCode()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The CG structure. */
   public CgStructure cg() {
     return cg;

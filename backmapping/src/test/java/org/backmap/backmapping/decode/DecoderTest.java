@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import org.backmap.backmapping.model.BatLayout;
-import org.backmap.backmapping.model.ModelConfig;
-import org.backmap.backmapping.model.Preset;
-import org.backmap.backmapping.model.ResidueModel;
 import org.backmap.md.bat.BatGroup;
 import org.backmap.md.cg.CgMapper;
 import org.backmap.md.protein.PreparedProtein;
@@ -37,16 +33,7 @@ class DecoderTest {
   static void setUp() throws Exception {
     chignolin = PreparedProtein.read(resource("/structures/1UAO.pdb"));
     layout = new ProteinLayout(chignolin.cg(), TemplateLibrary.ff14SB());
-    Path dir = tmp.resolve("models");
-    DecodePlan plan = DecodePlan.of(layout, DecodeOrder.SEQUENCE, 1);
-    for (String type : plan.types()) {
-      ResidueModel m = new ResidueModel(ModelConfig.of(Preset.DEFAULT, type, 3));
-      if (m.config().conditional()) {
-        physical(m);
-      }
-      m.save(ResidueModel.manifest(dir, type), null);
-    }
-    models = ModelSet.directory(dir);
+    models = RandomModels.write(tmp.resolve("models"), layout);
   }
 
   @Test
@@ -135,29 +122,6 @@ class DecoderTest {
     CheckpointException e = assertThrows(CheckpointException.class,
         () -> new Decoder(ModelSet.directory(empty)).decode(layout, plan, 1, Rng.seeded(1)));
     assertTrue(e.getMessage().contains("no model for residue type Nterm"), e.getMessage());
-  }
-
-  /**
-   * Untrained conditional models with a base centred on physical bonds (1.5 A) and angles (1.9 rad), narrow (scale
-   * 0.018), and nearly uniform torsions: their samples lie in the domain where BAT and Cartesian coordinates are
-   * one to one, so scoring the decoded coordinates must give back the same BAT vectors. (The unconditional models
-   * keep their random weights: their samples may have negative angles, whose structures rescore differently.)
-   */
-  static void physical(ResidueModel m) {
-    BatLayout layout = BatLayout.of(m.config().type());
-    int d = layout.dims();
-    for (var e : m.namedParameters().entrySet()) {
-      if (e.getKey().endsWith("base.layers.1.weight")) {
-        java.util.Arrays.fill(e.getValue().floatData(), 0f);
-      } else if (e.getKey().endsWith("base.layers.1.bias")) {
-        float[] bias = e.getValue().floatData();
-        assertEquals(2 * d, bias.length);
-        for (int i = 0; i < d; i++) {
-          bias[i] = i < layout.heavyAtoms() ? 1.5f : i < layout.torsionOffset() ? 1.9f : 0f;
-          bias[d + i] = -4f;
-        }
-      }
-    }
   }
 
   static Path resource(String name) throws URISyntaxException {

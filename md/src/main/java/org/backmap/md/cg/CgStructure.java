@@ -1,14 +1,10 @@
 package org.backmap.md.cg;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.backmap.md.structure.Atom;
-import org.backmap.md.structure.Element;
 import org.backmap.md.structure.PdbWriter;
 import org.backmap.md.structure.Residue;
 import org.backmap.md.structure.StructureException;
@@ -81,78 +77,41 @@ public final class CgStructure {
         serial % 100000, field, r.name(), chain.isEmpty() ? " " : chain.substring(0, 1), r.number(), r.insertionCode(), x, y, z, 1.0, 0.0, element);
   }
 
-  /** Reads a CG PDB file written by {@link #writePdb} (first model). */
+  /** Reads a CG PDB file written by {@link #writePdb} (plain or gzip; its first model). */
   public static CgStructure read(Path file, TemplateLibrary library) {
-    String name = file.getFileName().toString();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    try (CgModelReader models = new CgModelReader(file, library)) {
+      if (!models.hasNext()) {
+        throw new StructureException(file.getFileName().toString(), "no ATOM records");
+      }
+      return models.next();
     }
-    record Raw(String chain, int number, char ins, String resName, List<Atom> atoms, double[][] bead) {}
-    List<Raw> raw = new ArrayList<>();
-    for (String line : lines) {
-      if (line.startsWith("ENDMDL")) {
-        break;
-      }
-      if (!line.startsWith("ATOM") && !line.startsWith("HETATM")) {
-        continue;
-      }
-      if (line.length() < 54) {
-        throw new StructureException(name, "truncated ATOM record: " + line.strip());
-      }
-      String chain = line.substring(21, 22).trim();
-      String resName = line.substring(17, 20).trim();
-      int number;
-      double x, y, z;
-      try {
-        number = Integer.parseInt(line.substring(22, 26).trim());
-        x = Double.parseDouble(line.substring(30, 38).trim());
-        y = Double.parseDouble(line.substring(38, 46).trim());
-        z = Double.parseDouble(line.substring(46, 54).trim());
-      } catch (NumberFormatException e) {
-        throw new StructureException(name, "bad number in ATOM record: " + line.strip());
-      }
-      char ins = line.charAt(26);
-      String atomName = line.substring(12, 16).trim();
-      Raw last = raw.isEmpty() ? null : raw.get(raw.size() - 1);
-      if (last == null || !last.chain.equals(chain) || last.number != number || last.ins != ins) {
-        last = new Raw(chain, number, ins, resName, new ArrayList<>(), new double[1][]);
-        raw.add(last);
-      }
-      Residue stub = new Residue(resName, number, ins, List.of());
-      boolean duplicate = last.atoms.stream().anyMatch(a -> a.name().equals(atomName)) || atomName.equals(BEAD_NAME) && last.bead[0] != null;
-      if (duplicate) {
-        throw new StructureException(name, chain, stub, atomName, "duplicated atom");
-      }
-      if (atomName.equals(BEAD_NAME)) {
-        last.bead[0] = new double[] {x, y, z};
-      } else if (CgMapper.KEPT.contains(atomName)) {
-        last.atoms.add(new Atom(atomName, Element.fromSymbol(atomName.substring(0, 1)), x, y, z));
-      } else {
-        throw new StructureException(name, chain, stub, atomName, "not a CG atom (expected one of N CA C O H CB OXT " + BEAD_NAME + ")");
-      }
+  }
+
+  /**
+   * A new frame of this structure: the same residues and atoms with the particle positions {@code xyz} (Angstrom,
+   * flat, in the order of {@link #writePdb}: per residue its kept atoms, then its bead).
+   *
+   * @param source the frame's name for messages
+   */
+  public CgStructure withParticles(String source, double[] xyz) {
+    if (xyz.length != 3 * particleCount()) {
+      throw new IllegalArgumentException(source + ": " + xyz.length / 3 + " particles, the CG structure has " + particleCount());
     }
-    if (raw.isEmpty()) {
-      throw new StructureException(name, "no ATOM records");
-    }
-    List<CgResidue> out = new ArrayList<>();
-    for (int i = 0; i < raw.size(); i++) {
-      Raw r = raw.get(i);
-      boolean first = i == 0 || !raw.get(i - 1).chain.equals(r.chain);
-      boolean last = i + 1 == raw.size() || !raw.get(i + 1).chain.equals(r.chain);
-      String template = r.resName;
-      if (!library.hasTemplate(template)) {
-        throw new StructureException(name, r.chain, new Residue(r.resName, r.number, r.ins, List.of()), null, "unknown residue");
+    List<CgResidue> out = new ArrayList<>(residues.size());
+    int k = 0;
+    for (CgResidue r : residues) {
+      List<Atom> atoms = new ArrayList<>(r.atoms().size());
+      for (Atom a : r.atoms()) {
+        atoms.add(a.at(xyz[k], xyz[k + 1], xyz[k + 2]));
+        k += 3;
       }
-      if (first && library.hasTemplate("N" + template)) {
-        template = "N" + template;
-      } else if (last && library.hasTemplate("C" + template)) {
-        template = "C" + template;
+      double[] bead = null;
+      if (r.bead() != null) {
+        bead = new double[] {xyz[k], xyz[k + 1], xyz[k + 2]};
+        k += 3;
       }
-      out.add(new CgResidue(r.chain, r.number, r.ins, template, r.atoms, r.bead[0], true));
+      out.add(new CgResidue(r.chainId(), r.number(), r.insertionCode(), r.template(), atoms, bead, r.complete()));
     }
-    return new CgStructure(name, out);
+    return new CgStructure(source, out);
   }
 }

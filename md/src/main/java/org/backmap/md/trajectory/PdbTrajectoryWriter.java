@@ -10,7 +10,7 @@ import org.backmap.md.system.SystemBuilder;
  * Streams frames as a multi-model PDB file (MODEL / ENDMDL blocks, END); the file appears at {@link #finish()}.
  * {@link #continuing} continues an existing file after its first models.
  */
-public final class PdbTrajectoryWriter extends TextOutput {
+public final class PdbTrajectoryWriter extends TextOutput implements TrajectoryOutput {
   private final Structure template;
   private int models;
 
@@ -44,11 +44,17 @@ public final class PdbTrajectoryWriter extends TextOutput {
   }
 
   /** Appends a model with positions {@code xNm} (nm, flat, structure order). */
+  @Override
   public void append(double[] xNm) {
     models++;
     write(String.format(Locale.ROOT, "MODEL     %4d%n", models));
     write(PdbWriter.toText(SystemBuilder.withPositionsNm(template, xNm)));
     write("ENDMDL\n");
+  }
+
+  @Override
+  public double[] asWritten(double[] angstrom) {
+    return TrajectoryOutput.rounded(angstrom, 3);
   }
 
   @Override
