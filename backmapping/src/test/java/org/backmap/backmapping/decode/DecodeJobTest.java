@@ -158,7 +158,13 @@ class DecodeJobTest {
     JsonNode sample = new ObjectMapper().readTree(report.toFile()).get("samples").get(0);
     assertTrue(sample.get("relaxedEnergy").asDouble() < sample.get("energy").asDouble(), sample.toString());
     assertTrue(s.meanRelaxedEnergy() < s.meanEnergy());
-    assertArrayEquals(cgAtoms(StructureReader.read(out)), cgAtoms(StructureReader.read(relaxed)), 0.1, "CG atoms held (200,000 kJ/mol/nm^2 against the clashes of untrained models)");
+    // the CG atoms are held (200,000 kJ/mol/nm^2, against the clashes of untrained models): they move far less
+    // than the atoms decoding placed
+    double[] before = cgAtoms(StructureReader.read(out));
+    double[] after = cgAtoms(StructureReader.read(relaxed));
+    double cgMoved = rms(before, after);
+    double allMoved = rms(coordinates(StructureReader.read(out)), coordinates(StructureReader.read(relaxed)));
+    assertTrue(cgMoved < 0.05 && cgMoved < allMoved / 5, "CG atoms moved " + cgMoved + " A (RMS), all atoms " + allMoved + " A");
     assertTrue(Files.readString(report, StandardCharsets.UTF_8).contains("carry no log-probability"));
   }
 
@@ -172,6 +178,19 @@ class DecodeJobTest {
       assertTrue(e.getMessage().contains("shorter"), e.getMessage());
     }
     assertFalse(Files.exists(out));
+  }
+
+  static double rms(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    return Math.sqrt(sum / (a.length / 3));
+  }
+
+  static double[] coordinates(Structure s) {
+    return s.chains().stream().flatMap(c -> c.residues().stream()).flatMap(r -> r.atoms().stream())
+        .flatMapToDouble(a -> java.util.stream.DoubleStream.of(a.x(), a.y(), a.z())).toArray();
   }
 
   static double[] particles(CgStructure s) {
