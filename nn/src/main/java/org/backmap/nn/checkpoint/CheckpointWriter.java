@@ -80,7 +80,9 @@ public final class CheckpointWriter {
       });
     }
     syncDirectory(dir);
-    if (previousPayload != null && !previousPayload.equals(payload)) {
+    // the same tensors saved twice give the same payload name: compare absolute paths, since the manifest's
+    // path may be relative while the payload's is not, and deleting "the old one" would delete the new one
+    if (previousPayload != null && !previousPayload.toAbsolutePath().normalize().equals(payload.toAbsolutePath().normalize())) {
       Files.deleteIfExists(previousPayload);
     }
   }

@@ -135,6 +135,18 @@ class CheckpointTest {
   }
 
   @Test
+  void savingTheSameTensorsTwiceThroughARelativePathKeepsThePayload() throws IOException {
+    // the second save's payload has the first's name; "deleting the previous payload" must not delete it
+    Path relative = Path.of("").toAbsolutePath().relativize(manifest().toAbsolutePath());
+    Linear same = new Linear(3, 2, Rng.seeded(1));
+    ModelCheckpoints.save(relative, null, same);
+    ModelCheckpoints.save(relative, null, same);
+    Linear loaded = new Linear(3, 2, Rng.seeded(3));
+    ModelCheckpoints.load(relative, loaded);
+    assertArrayEquals(same.weight().floatData(), loaded.weight().floatData());
+  }
+
+  @Test
   void checkpointFilesGetTheUsualPermissions() throws IOException {
     ModelCheckpoints.save(manifest(), null, new Linear(3, 2, Rng.seeded(1)));
     Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
