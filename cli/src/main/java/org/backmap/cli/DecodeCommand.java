@@ -1,7 +1,5 @@
 package org.backmap.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.backmap.backmapping.decode.DecodeJob;
 import org.backmap.backmapping.decode.DecodeOrder;
 import org.backmap.backmapping.decode.ModelSet;
-import org.backmap.base.io.AtomicOutput;
 import org.backmap.base.io.OutputFolder;
 import org.backmap.md.cg.CgStructure;
 import org.backmap.md.templates.TemplateLibrary;
@@ -97,10 +94,7 @@ final class DecodeCommand implements Callable<Integer> {
       line.end();
     }
     if (json != null) {
-      byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
-      try (AtomicOutput out = new AtomicOutput(json)) {
-        out.commitAfter(() -> out.channel().write(java.nio.ByteBuffer.wrap(bytes)));
-      }
+      JsonReport.write(json, report);
     }
     double mean = report.samples().stream().mapToDouble(DecodeJob.SampleLogProb::logProb).average().orElse(Double.NaN);
     spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d residues, %d atoms; %d structures written to %s in %.1f s; "
