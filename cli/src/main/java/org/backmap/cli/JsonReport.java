@@ -7,17 +7,21 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.backmap.base.io.AtomicOutput;
 
-/** Writes a command's JSON report: indented, atomically (the file appears whole or not at all). */
+/** A command's {@code --json} report: the record as indented JSON, written atomically (the file appears only when complete). */
 final class JsonReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
-  /** Writes {@code value} (a record or Jackson-ready object) to {@code file}. */
-  static void write(Path file, Object value) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(value);
+  /** Writes {@code report} (a Jackson-ready record) to {@code file}. */
+  static void write(Path file, Object report) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(report));
     try (AtomicOutput out = new AtomicOutput(file)) {
-      out.commitAfter(() -> out.channel().write(ByteBuffer.wrap(bytes)));
+      out.commitAfter(() -> {
+        while (bytes.hasRemaining()) {
+          out.channel().write(bytes);
+        }
+      });
     }
   }
 }

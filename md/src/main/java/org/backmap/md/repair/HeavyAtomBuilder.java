@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.backmap.md.geometry.CellGrid;
 import org.backmap.md.geometry.InternalCoordinates;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.Residue;
@@ -39,7 +40,7 @@ final class HeavyAtomBuilder {
    * @param built receives the names of the atoms placed
    * @return {@code null} when some atom cannot be placed (no ideal geometry for it or too few placed neighbours)
    */
-  static Residue rebuild(ResidueTopology rt, AtomGrid others, List<String> built) {
+  static Residue rebuild(ResidueTopology rt, CellGrid others, List<String> built) {
     ResidueTemplate t = rt.template();
     Residue r = rt.residue();
     Map<String, double[]> present = new LinkedHashMap<>();
@@ -247,7 +248,7 @@ final class HeavyAtomBuilder {
   }
 
   /** The smallest distance from a rebuilt atom to an atom of another residue (capped at {@link #CLEAR}). */
-  private static double clearance(List<Placement> plan, Map<String, double[]> placed, AtomGrid others) {
+  private static double clearance(List<Placement> plan, Map<String, double[]> placed, CellGrid others) {
     double min = CLEAR;
     for (Placement p : plan) {
       min = Math.min(min, others.nearest(placed.get(p.name()), CLEAR));

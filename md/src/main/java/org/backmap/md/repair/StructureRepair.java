@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.backmap.md.geometry.CellGrid;
 import org.backmap.md.protonation.Variants;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.Chain;
@@ -127,8 +128,8 @@ public final class StructureRepair {
   }
 
   /** The atoms of every residue but {@code skip}, gridded for the rotamer choice of rebuilt side chains. */
-  private static AtomGrid othersThan(List<ResidueTopology> residues, int skip) {
-    AtomGrid grid = new AtomGrid(HeavyAtomBuilder.CLEAR);
+  private static CellGrid othersThan(List<ResidueTopology> residues, int skip) {
+    CellGrid grid = new CellGrid(HeavyAtomBuilder.CLEAR);
     for (ResidueTopology rt : residues) {
       if (rt.index() != skip) {
         rt.residue().atoms().forEach(a -> grid.add(a.x(), a.y(), a.z()));

@@ -1,10 +1,9 @@
 package org.backmap.md.structure;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.backmap.md.geometry.CellGrid;
 
 /**
  * Pairs of atoms closer than a distance no two atoms of a real protein come (bonded or not: bonds are at least
@@ -45,31 +44,18 @@ public final class CloseContacts {
         }
       }
     }
-    Map<Long, List<Integer>> cells = new HashMap<>();
-    for (int i = 0; i < atoms.size(); i++) {
-      cells.computeIfAbsent(cell(atoms.get(i), minimum, 0, 0, 0), k -> new ArrayList<>()).add(i);
-    }
+    CellGrid grid = new CellGrid(minimum);
+    atoms.forEach(a -> grid.add(a.x(), a.y(), a.z()));
     List<Contact> out = new ArrayList<>();
     for (int i = 0; i < atoms.size(); i++) {
       Atom a = atoms.get(i);
-      for (int dx = -1; dx <= 1; dx++) {
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dz = -1; dz <= 1; dz++) {
-            for (int j : cells.getOrDefault(cell(a, minimum, dx, dy, dz), List.of())) {
-              double d = a.distance(atoms.get(j));
-              if (j > i && d < minimum) {
-                out.add(new Contact(labels.get(i), labels.get(j), d, a.element() != Element.H && atoms.get(j).element() != Element.H));
-              }
-            }
-          }
+      int first = i;
+      grid.forEachWithin(a.x(), a.y(), a.z(), minimum, (j, d) -> {
+        if (j > first) {
+          out.add(new Contact(labels.get(first), labels.get(j), d, a.element() != Element.H && atoms.get(j).element() != Element.H));
         }
-      }
+      });
     }
     return out;
-  }
-
-  private static long cell(Atom a, double size, int dx, int dy, int dz) {
-    long x = (long) Math.floor(a.x() / size) + dx, y = (long) Math.floor(a.y() / size) + dy, z = (long) Math.floor(a.z() / size) + dz;
-    return (x & 0x1FFFFF) << 42 | (y & 0x1FFFFF) << 21 | (z & 0x1FFFFF);
   }
 }

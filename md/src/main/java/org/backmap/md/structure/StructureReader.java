@@ -25,9 +25,9 @@ import org.biojava.nbio.structure.chem.ReducedChemCompProvider;
  * Reads PDB and mmCIF files (optionally gzip-compressed) into {@link Structure}s through BioJava.
  *
  * <p>BioJava is configured offline: the chemical-component provider is the bundled reduced one, so nothing is
- * ever downloaded. Rules: one model (the first unless asked); per residue the altloc with the highest
- * occupancy is kept; waters, nucleic acids and HETATM groups other than amino acids (ligands, ions) are dropped
- * with a note; standard amino acids written as HETATM are kept; common modified residues ({@link NonStandardResidues},
+ * ever downloaded. Rules: one model (the first unless asked; {@link #models} reads them all, one at a time); per
+ * residue the altloc with the highest occupancy is kept; waters, nucleic acids and HETATM groups other than amino
+ * acids (ligands, ions) are dropped with a note; standard amino acids written as HETATM are kept; common modified residues ({@link NonStandardResidues},
  * e.g. MSE) are read as their standard parent with a repair note; residue and atom names are normalised with
  * {@link PdbNames} (the residue name as written stays in {@link Residue#nameAsWritten()}, so a stated variant such
  * as {@code HID} is not lost); an N-terminal residue's {@code H} is called {@code H1} when {@code H2}/{@code H3} are present;
@@ -42,6 +42,8 @@ public final class StructureReader {
   }
 
   private static final List<String> WATERS = List.of("HOH", "WAT", "DOD", "H2O", "TIP3", "SOL");
+  /** Characters at the start of a file that {@link #isMmcif} looks at. */
+  static final int HEAD = 200;
 
   private StructureReader() {}
 
@@ -65,7 +67,8 @@ public final class StructureReader {
   public static int modelCount(Path file) {
     try {
       String name = file.getFileName().toString();
-      return parse(name, decompress(name, Files.readAllBytes(file))).nrModels();
+      byte[] text = decompress(name, Files.readAllBytes(file));
+      return parse(name, text, isMmcif(name, head(text))).nrModels();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -81,10 +84,35 @@ public final class StructureReader {
     if (new String(text, StandardCharsets.ISO_8859_1).isBlank()) {
       throw new StructureException(name, "empty file");
     }
-    if (!isMmcif(name, text)) {
+    boolean mmcif = isMmcif(name, head(text));
+    if (!mmcif) {
       checkPdbRecords(name, text);
     }
-    org.biojava.nbio.structure.Structure parsed = parse(name, text);
+    return convert(name, parse(name, text, mmcif), model);
+  }
+
+  /**
+   * Reads every model of {@code file} (PDB or mmCIF, plain or gzip) one at a time, holding one model in memory:
+   * PDB models are the {@code MODEL} / {@code ENDMDL} blocks, mmCIF models the runs of {@code atom_site} rows of
+   * one {@code pdbx_PDB_model_num}; a file without either is one model. Each model is read by the rules of
+   * {@link #read(Path)}. Every model must have the same chains, residues and atoms, in the same order, as the first:
+   * one that does not is a {@link StructureException} naming the file, the model and the residue and atom. The
+   * structures' sources are {@code "FILE model N"} (N as the file numbers it), or the file name for a file without
+   * model records. Close the reader when done.
+   *
+   * @throws StructureException when the file holds no atoms (the first model is read here)
+   */
+  public static ModelReader models(Path file) {
+    return new ModelReader(file);
+  }
+
+  /** One model's records, as {@link ModelReader} cuts them from a file, read into a structure. */
+  static Structure readModel(String source, byte[] text, boolean mmcif) {
+    return convert(source, parse(source, text, mmcif), 0);
+  }
+
+  /** Model {@code model} of a parsed file, by the rules of the class comment. */
+  private static Structure convert(String name, org.biojava.nbio.structure.Structure parsed, int model) {
     if (parsed.nrModels() == 0 || model >= parsed.nrModels()) {
       throw new StructureException(name, parsed.nrModels() == 0
           ? "no atoms found: not a PDB or mmCIF file, or no ATOM records"
@@ -160,25 +188,29 @@ public final class StructureReader {
   private static void checkPdbRecords(String name, byte[] text) {
     String[] lines = new String(text, StandardCharsets.ISO_8859_1).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      if (!(line.startsWith("ATOM") || line.startsWith("HETATM"))) {
-        continue;
+      checkAtomRecord(name, i + 1, lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i]);
+    }
+  }
+
+  /** The check of {@link #checkPdbRecords} on one line (numbered from 1) without its line break; other records pass. */
+  static void checkAtomRecord(String name, int lineNumber, String line) {
+    if (!(line.startsWith("ATOM") || line.startsWith("HETATM"))) {
+      return;
+    }
+    String where = "line " + lineNumber + " (" + (line.length() > 26 ? line.substring(12, 26).strip() : line.strip()) + ")";
+    if (line.length() < 54) {
+      throw new StructureException(name, where + " is truncated: an atom record needs coordinates in columns 31-54");
+    }
+    for (int c = 30; c < 54; c += 8) {
+      String field = line.substring(c, c + 8).strip();
+      double v;
+      try {
+        v = Double.parseDouble(field);
+      } catch (NumberFormatException e) {
+        throw new StructureException(name, where + ": coordinate '" + field + "' is not a number");
       }
-      String where = "line " + (i + 1) + " (" + (line.length() > 26 ? line.substring(12, 26).strip() : line.strip()) + ")";
-      if (line.length() < 54) {
-        throw new StructureException(name, where + " is truncated: an atom record needs coordinates in columns 31-54");
-      }
-      for (int c = 30; c < 54; c += 8) {
-        String field = line.substring(c, c + 8).strip();
-        double v;
-        try {
-          v = Double.parseDouble(field);
-        } catch (NumberFormatException e) {
-          throw new StructureException(name, where + ": coordinate '" + field + "' is not a number");
-        }
-        if (!Double.isFinite(v)) {
-          throw new StructureException(name, where + ": coordinate '" + field + "' is not finite");
-        }
+      if (!Double.isFinite(v)) {
+        throw new StructureException(name, where + ": coordinate '" + field + "' is not finite");
       }
     }
   }
@@ -189,7 +221,7 @@ public final class StructureReader {
     return new Residue(parent, modified.number(), modified.insertionCode(), modified.atoms(), modified.nameAsWritten());
   }
 
-  private static org.biojava.nbio.structure.Structure parse(String name, byte[] text) {
+  private static org.biojava.nbio.structure.Structure parse(String name, byte[] text, boolean mmcif) {
     FileParsingParameters params = new FileParsingParameters();
     params.setAlignSeqRes(false);
     params.setCreateAtomBonds(false);
@@ -199,29 +231,29 @@ public final class StructureReader {
     params.setAtomCaThreshold(Integer.MAX_VALUE);
     params.setMaxAtoms(Integer.MAX_VALUE);
     try (InputStream in = new ByteArrayInputStream(text)) {
-      if (isMmcif(name, text)) {
+      if (mmcif) {
         return CifStructureConverter.fromInputStream(in, params);
       }
       PDBFileParser parser = new PDBFileParser();
       parser.setFileParsingParameters(params);
       return parser.parsePDBFile(in);
     } catch (IOException | RuntimeException e) {
-      throw new StructureException(name, "cannot parse as " + (isMmcif(name, text) ? "mmCIF" : "PDB") + ": " + e.getMessage());
+      throw new StructureException(name, "cannot parse as " + (mmcif ? "mmCIF" : "PDB") + ": " + e.getMessage());
     }
   }
 
-  private static boolean isMmcif(String name, byte[] text) {
-    String lower = name.toLowerCase().replaceFirst("\\.gz$", "");
-    if (lower.endsWith(".cif") || lower.endsWith(".mmcif")) {
-      return true;
-    }
-    String head = new String(text, 0, Math.min(text.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
-    return head.startsWith("data_");
+  /** Whether a file is mmCIF: its name says so ({@code .cif}, {@code .mmcif}, gzip or not) or its text starts with {@code data_}. */
+  static boolean isMmcif(String name, String head) {
+    String lower = name.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+    return lower.endsWith(".cif") || lower.endsWith(".mmcif") || head.stripLeading().startsWith("data_");
+  }
+
+  private static String head(byte[] text) {
+    return new String(text, 0, Math.min(text.length, HEAD), StandardCharsets.ISO_8859_1);
   }
 
   private static byte[] decompress(String name, byte[] bytes) {
-    boolean gz = bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-    if (!gz) {
+    if (!isGzip(bytes)) {
       return bytes;
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
@@ -229,6 +261,11 @@ public final class StructureReader {
     } catch (IOException e) {
       throw new StructureException(name, "corrupt gzip data: " + e.getMessage());
     }
+  }
+
+  /** Whether {@code start} begins with the gzip magic number. */
+  static boolean isGzip(byte[] start) {
+    return start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b;
   }
 
   /** Atoms of the altloc with the highest occupancy (ties: first letter), plus the atoms without altloc. */
