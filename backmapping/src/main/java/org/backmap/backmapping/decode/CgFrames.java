@@ -17,6 +17,7 @@ import org.backmap.md.cg.CgModelReader;
 import org.backmap.md.cg.CgStructure;
 import org.backmap.md.protein.PreparationOptions;
 import org.backmap.md.protein.PreparedProtein;
+import org.backmap.md.structure.ModelReader;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
 import org.backmap.md.structure.StructureReader;
@@ -105,23 +106,18 @@ public final class CgFrames implements Iterator<CgStructure>, AutoCloseable {
         }
       }, count);
     }
-    int count = StructureReader.modelCount(input);
-    if (count < 1) {
-      throw new StructureException(name, "no atoms found: not a PDB or mmCIF file, or no ATOM records");
-    }
-    int[] model = {0};
+    long count = StructureReader.modelCount(input);
+    ModelReader models = StructureReader.models(input);
     return new CgFrames(new Source() {
       @Override
       public CgStructure next() {
-        if (model[0] >= count) {
-          return null;
-        }
-        Structure s = StructureReader.read(input, model[0]++);
-        return PreparedProtein.of(s, preparation).cg();
+        return models.hasNext() ? PreparedProtein.of(models.next(), preparation).cg() : null;
       }
 
       @Override
-      public void close() {}
+      public void close() {
+        models.close();
+      }
     }, count);
   }
 

@@ -83,32 +83,35 @@ public final class ScoreJob {
     List<long[]> ids = new ArrayList<>();
     ProteinLayout current = first;
     long frame = 1;
-    for (int m = 0; m < count; m++) {
-      if (m / perFrame + 1 > frame) {
-        if (!cgFrames.hasNext()) {
-          throw new StructureException(firstCg.source(), "holds fewer frames than it declared (" + cgCount + ")");
+    try (var structures = StructureReader.models(allAtom)) {
+      for (int m = 0; m < count; m++) {
+        if (m / perFrame + 1 > frame) {
+          if (!cgFrames.hasNext()) {
+            throw new StructureException(firstCg.source(), "holds fewer frames than it declared (" + cgCount + ")");
+          }
+          CgStructure next = cgFrames.next();
+          current = new ProteinLayout(next, library);
+          frame++;
+          if (!current.sameResidues(first)) {
+            throw new StructureException(next.source(), "holds other residues than the first CG frame " + firstCg.source());
+          }
         }
-        CgStructure next = cgFrames.next();
-        current = new ProteinLayout(next, library);
-        frame++;
-        if (!current.sameResidues(first)) {
-          throw new StructureException(next.source(), "holds other residues than the first CG frame " + firstCg.source());
+        frames.add(current);
+        coordinates.add(current.coordinatesOf(structures.next()));
+        ids.add(new long[] {m + 1, frame});
+        if (frames.size() == batch || m + 1 == count) {
+          DecodedSamples d = decoder.score(frames.toArray(ProteinLayout[]::new), plan, coordinates.toArray(double[][]::new));
+          for (int s = 0; s < d.size(); s++) {
+            out.add(new Scored((int) ids.get(s)[0], ids.get(s)[1], d.logProb()[s], d.residueLogProb(s, first.residues())));
+          }
+          frames.clear();
+          coordinates.clear();
+          ids.clear();
         }
       }
-      var structure = StructureReader.read(allAtom, m);
-      frames.add(current);
-      coordinates.add(current.coordinatesOf(new org.backmap.md.structure.Structure(name + (count > 1 ? " model " + (m + 1) : ""),
-          structure.chains(), List.of())));
-      ids.add(new long[] {m + 1, frame});
-      if (frames.size() == batch || m + 1 == count) {
-        DecodedSamples d = decoder.score(frames.toArray(ProteinLayout[]::new), plan, coordinates.toArray(double[][]::new));
-        for (int s = 0; s < d.size(); s++) {
-          out.add(new Scored((int) ids.get(s)[0], ids.get(s)[1], d.logProb()[s], d.residueLogProb(s, first.residues())));
-        }
-        frames.clear();
-        coordinates.clear();
-        ids.clear();
-      }
+    }
+    if (cgFrames.hasNext()) {
+      throw new StructureException(name, "has " + count + " models but the CG input has more frames than it declared");
     }
     return new Result(name, firstCg.source(), order.id(), seed, DecodeJob.labels(first), new TreeMap<>(models.manifestHashes()), DecodeJob.UNITS, out);
   }
