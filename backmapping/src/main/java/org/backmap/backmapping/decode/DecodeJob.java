@@ -28,7 +28,8 @@ import org.backmap.nn.Rng;
  * the trajectory's length. Outputs appear only when complete.
  *
  * <p>Every reported number belongs to a structure as the file holds it: the decoded coordinates are rounded to
- * the format's precision ({@link TrajectoryOutput#asWritten}) and scored anew ({@link Decoder#score}), so that
+ * the format's precision as they are placed ({@link TrajectoryOutput#rounding}, {@link Decoder#decode(ProteinLayout[],
+ * DecodePlan, Rng, java.util.function.DoubleUnaryOperator)}), so that
  * {@code backmap score-logp} of the written file gives the reported log-probabilities back, and energies are
  * those of the written coordinates. (Rounding to 0.001 Angstrom moves a log-density by O(1) over a protein: the
  * reweighting that uses these numbers needs them to be the file's.)
@@ -130,6 +131,7 @@ public final class DecodeJob {
     Map<String, String> hashes = new TreeMap<>(models.manifestHashes());
     Decoder decoder = new Decoder(models);
     Rng rng = Rng.seeded(options.seed()).fork("decode");
+    java.util.function.DoubleUnaryOperator rounding = TrajectoryOutput.rounding(output);
     boolean energies = options.energies() || options.relax();
     long declared = frames.declared() * options.samples();
 
@@ -175,9 +177,10 @@ public final class DecodeJob {
           break;
         }
         ProteinLayout[] layouts = batch.toArray(ProteinLayout[]::new);
-        DecodedSamples decoded = decoder.decode(layouts, plan, rng.split());
+        // decoded as the file will hold them (rounded to its precision), so the numbers are the file's structures'
+        DecodedSamples d = decoder.decode(layouts, plan, rng.split(), rounding);
         if (out == null) {
-          double[] x0 = decoded.coordinates()[0];
+          double[] x0 = d.coordinates()[0];
           out = TrajectoryOutput.open(output, first.structure(x0), "backmap decode " + firstFrame.source());
           if (options.relax()) {
             relaxedOut = TrajectoryOutput.open(relaxedPath, first.structure(x0), "backmap decode --relax " + firstFrame.source());
@@ -186,14 +189,8 @@ public final class DecodeJob {
             energy = new DecodedEnergies(first, x0, options.threads());
           }
         }
-        // the numbers are those of the structures as the file holds them (rounded to its precision), scored anew
-        double[][] held = new double[layouts.length][];
-        for (int s = 0; s < held.length; s++) {
-          held[s] = out.asWritten(decoded.coordinates()[s]);
-        }
-        DecodedSamples d = decoder.score(layouts, plan, held);
         for (int s = 0; s < batch.size(); s++) {
-          double[] xyz = held[s];
+          double[] xyz = d.coordinates()[s];
           out.append(nm(xyz));
           written++;
           double e = energies ? energy.energy(xyz) : Double.NaN;

@@ -2,6 +2,7 @@ package org.backmap.backmapping.decode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.backmap.autodiff.GradMode;
 import org.backmap.autodiff.Tensor;
 import org.backmap.backmapping.model.Environments;
@@ -59,6 +60,16 @@ public final class Decoder {
    * @throws CheckpointException naming the residue type when a model is missing or unreadable
    */
   public DecodedSamples decode(ProteinLayout[] frames, DecodePlan plan, Rng rng) throws CheckpointException {
+    return decode(frames, plan, rng, null);
+  }
+
+  /**
+   * As {@link #decode(ProteinLayout[], DecodePlan, Rng)}, with every coordinate rounded by {@code snap} as soon
+   * as it is placed (e.g. {@link org.backmap.md.trajectory.TrajectoryOutput#rounding} of an output file): the
+   * structures are those a file of that format holds, and their log-probabilities are exactly what
+   * {@link #score} gives for them.
+   */
+  public DecodedSamples decode(ProteinLayout[] frames, DecodePlan plan, Rng rng, DoubleUnaryOperator snap) throws CheckpointException {
     if (frames.length < 1) {
       throw new IllegalArgumentException("no frames to decode");
     }
@@ -66,7 +77,7 @@ public final class Decoder {
     for (int s = 0; s < frames.length; s++) {
       xyz[s] = frames[s].newCoordinates();
     }
-    return run(frames, plan, xyz, rng);
+    return run(frames, plan, xyz, rng, snap);
   }
 
   /**
@@ -94,15 +105,29 @@ public final class Decoder {
       }
       xyz[s] = coordinates[s].clone();
     }
-    return run(frames, plan, xyz, null);
+    return run(frames, plan, xyz, null, null);
   }
 
-  /** Decodes ({@code rng} given) or scores ({@code rng} null) every step for all samples. */
-  private DecodedSamples run(ProteinLayout[] frames, DecodePlan plan, double[][] xyz, Rng rng) throws CheckpointException {
+  /**
+   * Decodes ({@code rng} given) or scores ({@code rng} null) every step for all samples. When decoding, each
+   * step's sampled BAT vectors are placed, the placed atoms rounded by {@code snap} (elementwise, e.g. to an output
+   * format's precision; the initial coordinates were rounded too), and the step is then scored exactly as
+   * {@code score} would score the rounded structure: BAT from the coordinates, the model's forward log-density and
+   * the Jacobian. So decoding with a rounding equals scoring what a file holds, at no extra cost.
+   */
+  private DecodedSamples run(ProteinLayout[] frames, DecodePlan plan, double[][] xyz, Rng rng, DoubleUnaryOperator snap)
+      throws CheckpointException {
     int samples = xyz.length;
     for (ProteinLayout f : frames) {
       if (!f.sameResidues(frames[0])) {
         throw new IllegalArgumentException(f.cg().source() + " is not a frame of " + frames[0].cg().source() + " (other residues)");
+      }
+    }
+    if (snap != null) {
+      for (double[] x : xyz) {
+        for (int i = 0; i < x.length; i++) {
+          x[i] = snap.applyAsDouble(x[i]);
+        }
       }
     }
     int steps = plan.steps().size();
@@ -123,6 +148,7 @@ public final class Decoder {
       int d = z.size();
       int[] idx = step.atoms();
       int placed = z.placedCount();
+      long t0 = System.nanoTime();
       Environments environments;
       if (model.config().conditional()) {
         float[] r = new float[samples * env * 3];
@@ -155,48 +181,116 @@ public final class Decoder {
       } else {
         environments = Environments.none(samples);
       }
-      float[] batF = new float[samples * d];
+      long t1 = System.nanoTime();
+      Tensor context;
+      try (var _ = GradMode.noGrad()) {
+        context = model.context(environments);
+      }
+      long t2 = System.nanoTime();
       double[] group = new double[3 * (3 + placed)];
       if (rng != null) {
-        batF = model.sample(environments, rng).values().toFloatArray();
-      } else {
-        double[] bat = new double[d];
+        float[] sampled = model.sampleIn(context, samples, rng).values().toFloatArray();
+        long t3 = System.nanoTime();
+        double[] one = new double[d];
         for (int s = 0; s < samples; s++) {
-          gather(xyz[s], idx, group);
-          BatConverter.toBat(z, group, 1, bat);
+          gather(xyz[s], idx, group); // the roots: CG atoms or atoms decoded by earlier steps
           for (int i = 0; i < d; i++) {
-            batF[s * d + i] = (float) bat[i];
+            one[i] = sampled[s * d + i];
           }
+          BatConverter.toCartesian(z, one, 1, group);
+          for (int a = 3; a < idx.length; a++) {
+            for (int c = 0; c < 3; c++) {
+              double v = group[3 * a + c];
+              xyz[s][3 * idx[a] + c] = snap == null ? v : snap.applyAsDouble(v);
+            }
+          }
+        }
+        timings.sample += t3 - t2;
+        timings.place += System.nanoTime() - t3;
+      }
+      long t4 = System.nanoTime();
+      // the step's log-density of the coordinates as they now are: decoded (and rounded), or given
+      float[] batF = new float[samples * d];
+      double[] bat = new double[d];
+      for (int s = 0; s < samples; s++) {
+        gather(xyz[s], idx, group);
+        BatConverter.toBat(z, group, 1, bat);
+        for (int i = 0; i < d; i++) {
+          batF[s * d + i] = (float) bat[i];
         }
       }
       double[] batD = new double[samples * d];
       for (int i = 0; i < batD.length; i++) {
         batD[i] = batF[i];
       }
-      double[] logp;
-      try (var _ = GradMode.noGrad()) {
-        logp = model.logProb(Tensor.wrap(batF, samples, d), environments).toDoubleArray();
-      }
       double[] logdet = new double[samples];
       BatConverter.logDetJacobian(z, batD, samples, logdet);
-      double[] one = new double[d];
+      long t5 = System.nanoTime();
+      double[] logp;
+      try (var _ = GradMode.noGrad()) {
+        logp = model.logProbIn(Tensor.wrap(batF, samples, d), context).toDoubleArray();
+      }
+      long t6 = System.nanoTime();
       for (int s = 0; s < samples; s++) {
-        if (rng != null) {
-          gather(xyz[s], idx, group); // the roots: CG atoms or atoms decoded by earlier steps
-          System.arraycopy(batD, s * d, one, 0, d);
-          BatConverter.toCartesian(z, one, 1, group);
-          for (int a = 3; a < idx.length; a++) {
-            System.arraycopy(group, 3 * a, xyz[s], 3 * idx[a], 3);
-          }
-        }
         stepLog[s][k] = logp[s];
         stepJac[s][k] = logdet[s];
         total[s] += logp[s] + logdet[s];
       }
       blocks.add(java.util.Arrays.copyOfRange(idx, 3, idx.length));
       blockResidue.add(step.residue());
+      timings.environment += t1 - t0;
+      timings.encoder += t2 - t1;
+      timings.bat += t5 - t4;
+      timings.score += t6 - t5;
     }
     return new DecodedSamples(plan, xyz, total, stepLog, stepJac);
+  }
+
+  /** Where decoding time went since this decoder was made, in nanoseconds (single-threaded use). */
+  public static final class Timings {
+    long environment;
+    long encoder;
+    long sample;
+    long place;
+    long bat;
+    long score;
+
+    /** Building environments (nearest particles of each step). */
+    public double environmentSeconds() {
+      return environment / 1e9;
+    }
+
+    /** The attention encoder's descriptions of the environments. */
+    public double encoderSeconds() {
+      return encoder / 1e9;
+    }
+
+    /** Drawing BAT vectors from the flows (inverse passes). */
+    public double sampleSeconds() {
+      return sample / 1e9;
+    }
+
+    /** Placing atoms from BAT (and rounding them). */
+    public double placeSeconds() {
+      return place / 1e9;
+    }
+
+    /** BAT of the placed atoms and the Jacobians. */
+    public double batSeconds() {
+      return bat / 1e9;
+    }
+
+    /** The flows' forward log-densities. */
+    public double scoreSeconds() {
+      return score / 1e9;
+    }
+  }
+
+  private final Timings timings = new Timings();
+
+  /** Where this decoder's time went so far. */
+  public Timings timings() {
+    return timings;
   }
 
   private static void gather(double[] xyz, int[] idx, double[] out) {

@@ -79,11 +79,41 @@ public final class ResidueModel extends Module {
     if (x.dim(0) != env.size()) {
       throw new IllegalArgumentException(x.dim(0) + " BAT vectors for " + env.size() + " environments");
     }
+    return logProbIn(x, context(env));
+  }
+
+  /**
+   * What the flow is conditioned on for {@code env}: the encoder's description {@code [B, E]} for a conditional
+   * model, {@code null} for an unconditional one. Computing it once serves both {@link #sampleIn} and
+   * {@link #logProbIn} (the encoder is the expensive part of a conditional model).
+   */
+  public Tensor context(Environments env) {
+    return config.conditional() ? describe(env) : null;
+  }
+
+  /** {@code log p(x | context)} per row of {@code x [B, D]}, {@code context} from {@link #context}. */
+  public Tensor logProbIn(Tensor x, Tensor context) {
     if (config.conditional()) {
-      return flow.logProb(x, describe(env));
+      return flow.logProb(x, context);
     }
     Bijector.Result r = flow.forwardTransform(x, null);
     return fixedBase(x.dim(0)).logProb(r.value()).add(r.logDet());
+  }
+
+  /**
+   * {@code rows} BAT vectors, row i drawn given row i of {@code context} (from {@link #context}; null for an
+   * unconditional model), with their log-densities; records no gradients.
+   */
+  public ConditionalFlow.Sample sampleIn(Tensor context, int rows, Rng rng) {
+    try (var _ = GradMode.noGrad()) {
+      if (config.conditional()) {
+        return flow.sample(context, rows, rng);
+      }
+      FactorizedJoint q = fixedBase(rows);
+      Tensor z = q.sample(rng.generator());
+      Bijector.Result r = flow.inverseTransform(z, null);
+      return new ConditionalFlow.Sample(r.value(), q.logProb(z).sub(r.logDet()));
+    }
   }
 
   /** The encoder's description of each environment, {@code [B, E]}. */
@@ -103,13 +133,7 @@ public final class ResidueModel extends Module {
    */
   public ConditionalFlow.Sample sample(Environments env, Rng rng) {
     try (var _ = GradMode.noGrad()) {
-      if (config.conditional()) {
-        return flow.sample(describe(env), env.size(), rng);
-      }
-      FactorizedJoint q = fixedBase(env.size());
-      Tensor z = q.sample(rng.generator());
-      Bijector.Result r = flow.inverseTransform(z, null);
-      return new ConditionalFlow.Sample(r.value(), q.logProb(z).sub(r.logDet()));
+      return sampleIn(context(env), env.size(), rng);
     }
   }
 

@@ -39,11 +39,6 @@ public final class MmcifTrajectoryWriter extends TextOutput implements Trajector
   }
 
   @Override
-  public double[] asWritten(double[] angstrom) {
-    return TrajectoryOutput.rounded(angstrom, 4);
-  }
-
-  @Override
   String trailer() {
     return MmcifWriter.TRAILER;
   }

@@ -53,11 +53,6 @@ public final class PdbTrajectoryWriter extends TextOutput implements TrajectoryO
   }
 
   @Override
-  public double[] asWritten(double[] angstrom) {
-    return TrajectoryOutput.rounded(angstrom, 3);
-  }
-
-  @Override
   String trailer() {
     return "END\n";
   }

@@ -2,6 +2,7 @@ package org.backmap.md.trajectory;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.backmap.md.structure.PdbWriter;
 import org.backmap.md.structure.Structure;
 
@@ -13,13 +14,6 @@ public interface TrajectoryOutput extends AutoCloseable {
 
   /** Appends a frame with positions {@code xNm} (nm, flat, the structure's atom order). */
   void append(double[] xNm);
-
-  /**
-   * The coordinates a reader of this file gets back for {@code angstrom} (flat, Angstrom): rounded to the
-   * format's precision (PDB 0.001, mmCIF 0.0001, DCD float32), so that what is computed from a structure
-   * (log-probabilities, energies) can be computed from exactly what the file holds.
-   */
-  double[] asWritten(double[] angstrom);
 
   /** Completes the file and makes it appear. */
   void finish();
@@ -53,15 +47,6 @@ public interface TrajectoryOutput extends AutoCloseable {
         }
 
         @Override
-        public double[] asWritten(double[] angstrom) {
-          double[] out = new double[angstrom.length];
-          for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (10 * (angstrom[i] / 10)); // as DcdWriter stores nm given here
-          }
-          return out;
-        }
-
-        @Override
         public void finish() {
           PdbWriter.write(template, topologyFile(file));
           dcd.finish();
@@ -76,14 +61,25 @@ public interface TrajectoryOutput extends AutoCloseable {
     throw new IllegalArgumentException(file + ": use .pdb or .cif (multi-model) or .dcd (with STEM.topology.pdb)");
   }
 
-  /** {@code angstrom} rounded to {@code decimals} decimal places, as fixed-point text columns hold it. */
-  static double[] rounded(double[] angstrom, int decimals) {
-    double scale = Math.pow(10, decimals);
-    double[] out = new double[angstrom.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Math.round(angstrom[i] * scale) / scale;
+  /**
+   * The coordinate (Angstrom) a reader of {@code file} gets back for a coordinate written to it (in nm, as
+   * {@link #append} takes them): rounded to the format's precision, PDB 0.001, mmCIF 0.0001, DCD float32. What is
+   * computed from a structure (log-probabilities, energies) can so be computed from exactly what the file holds.
+   *
+   * @throws IllegalArgumentException for a file {@link #open} does not accept
+   */
+  static DoubleUnaryOperator rounding(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".pdb")) {
+      return x -> Math.round(x * 1e3) / 1e3;
     }
-    return out;
+    if (name.endsWith(".cif") || name.endsWith(".mmcif")) {
+      return x -> Math.round(x * 1e4) / 1e4;
+    }
+    if (name.endsWith(".dcd")) {
+      return x -> (float) (10 * (x / 10)); // DcdWriter stores float32 Angstrom of the nm it is given
+    }
+    throw new IllegalArgumentException(file + ": use .pdb or .cif (multi-model) or .dcd (with STEM.topology.pdb)");
   }
 
   /** Whether {@link #open} accepts {@code file}'s extension. */

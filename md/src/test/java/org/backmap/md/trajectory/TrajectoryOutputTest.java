@@ -14,7 +14,7 @@ import org.backmap.md.system.SystemBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every trajectory format gives back exactly {@link TrajectoryOutput#asWritten} of what was appended. */
+/** Every trajectory format gives back exactly {@link TrajectoryOutput#rounding} of what was appended. */
 class TrajectoryOutputTest {
 
   @Test
@@ -34,7 +34,7 @@ class TrajectoryOutputTest {
       double[][] expected = new double[2][];
       try (TrajectoryOutput out = TrajectoryOutput.open(file, s, "test")) {
         for (int k = 0; k < 2; k++) {
-          expected[k] = out.asWritten(frames[k]);
+          expected[k] = java.util.Arrays.stream(frames[k]).map(TrajectoryOutput.rounding(file)).toArray();
           double[] x = new double[nm.length];
           for (int i = 0; i < x.length; i++) {
             x[i] = expected[k][i] / 10;
@@ -67,5 +67,6 @@ class TrajectoryOutputTest {
       }
     }
     assertThrows(IllegalArgumentException.class, () -> TrajectoryOutput.open(dir.resolve("t.xyz"), s, "test"));
+    assertThrows(IllegalArgumentException.class, () -> TrajectoryOutput.rounding(dir.resolve("t.xyz")));
   }
 }
