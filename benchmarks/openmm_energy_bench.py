@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Energy + forces, backmap (JMH, EnergyBenchmark) against OpenMM 7.7's CPU platform on the same structures.
+"""Energy + forces, backmap (JMH, EnergyBenchmark.energyAndForces, DOUBLE and MIXED pair loops) against OpenMM
+7.7's CPU platform on the same structures.
 
 Run from the repository root after `./build.sh -pl benchmarks -am package -DskipTests`, with JAVA_HOME
 pointing at a JDK 25 (as `bin/find-jdk.sh` finds it):
-    python3 benchmarks/openmm_energy_bench.py [--threads 2] [--quick]
+    python3 benchmarks/openmm_energy_bench.py [--threads 2] [--quick] [--openmm-seconds 10]
 Both sides use AMBER14SB + GBn2 (ACE surface term), no cutoff, the same thread count. OpenMM is timed as
-setPositions + getState(energy, forces) per evaluation, so cached results are never reused.
+setPositions + getState(energy, forces) per evaluation, so cached results are never reused. The machine's load
+average is printed before and after, since a shared machine slows both sides.
 """
 import argparse
 import json
@@ -16,6 +18,7 @@ import tempfile
 import time
 
 STRUCTURES = ['1UAO', 'lysozyme-implicit']
+PRECISIONS = ['DOUBLE', 'MIXED']
 DIR = 'md/src/test/resources/energy'
 
 
@@ -43,13 +46,13 @@ def backmap_seconds(threads, jar, quick):
         out = os.path.join(tmp, 'jmh.json')
         java = os.path.join(os.environ['JAVA_HOME'], 'bin', 'java') if 'JAVA_HOME' in os.environ else 'java'
         command = [java, '--add-modules', 'jdk.incubator.vector', '-jar', jar,
-                   'EnergyBenchmark', '-p', 'threads=%d' % threads, '-rf', 'json', '-rff', out]
+                   'EnergyBenchmark.energyAndForces', '-p', 'threads=%d' % threads, '-rf', 'json', '-rff', out]
         if quick:
             command += ['-wi', '2', '-i', '3']
         subprocess.run(command, check=True)
         with open(out) as f:
             results = json.load(f)
-    return {r['params']['structure']: r['primaryMetric']['score'] / 1000.0 for r in results}
+    return {(r['params']['structure'], r['params']['precision']): r['primaryMetric']['score'] / 1000.0 for r in results}
 
 
 def main():
@@ -57,12 +60,17 @@ def main():
     parser.add_argument('--threads', type=int, default=2)
     parser.add_argument('--jar', default='benchmarks/target/benchmarks.jar')
     parser.add_argument('--quick', action='store_true', help='2 warm-up and 3 measurement iterations')
+    parser.add_argument('--openmm-seconds', type=float, default=10.0, help='how long to time OpenMM per structure')
     args = parser.parse_args()
+    print('load average before: %.2f %.2f %.2f' % os.getloadavg())
     ours = backmap_seconds(args.threads, args.jar, args.quick)
-    print('%-20s %12s %12s %8s' % ('structure', 'backmap ms', 'OpenMM ms', 'speedup'))
+    print('%-20s %-8s %12s %12s %8s' % ('structure', 'precision', 'backmap ms', 'OpenMM ms', 'speedup'))
     for name in STRUCTURES:
-        theirs = openmm_seconds(os.path.join(DIR, name + '.pdb'), args.threads)
-        print('%-20s %12.3f %12.3f %8.2f' % (name, 1000 * ours[name], 1000 * theirs, theirs / ours[name]))
+        theirs = openmm_seconds(os.path.join(DIR, name + '.pdb'), args.threads, args.openmm_seconds)
+        for precision in PRECISIONS:
+            mine = ours[(name, precision)]
+            print('%-20s %-8s %12.3f %12.3f %8.2f' % (name, precision, 1000 * mine, 1000 * theirs, theirs / mine))
+    print('load average after: %.2f %.2f %.2f' % os.getloadavg())
     sys.stdout.flush()
 
 

@@ -14,4 +14,16 @@ public interface EnergyTerm {
    * @param loop how pair loops are split over threads
    */
   void compute(double[] x, double[] forces, EnergyBreakdown energies, ParallelLoop loop);
+
+  /**
+   * Adds the term's energy only; the same energies as {@link #compute}, which it calls with a scratch force array
+   * unless the term has a cheaper way.
+   *
+   * @param x positions, flat in nm (not modified)
+   * @param energies this term's energy is added to its component(s)
+   * @param loop how pair loops are split over threads
+   */
+  default void energy(double[] x, EnergyBreakdown energies, ParallelLoop loop) {
+    compute(x, new double[x.length], energies, loop);
+  }
 }

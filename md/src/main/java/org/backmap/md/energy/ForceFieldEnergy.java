@@ -10,30 +10,45 @@ import org.backmap.md.system.ForceFieldSystem;
 
 /**
  * The potential energy of one {@link ForceFieldSystem}: the sum of its terms (bonds, angles, torsions,
- * Lennard-Jones + Coulomb, GBn2 + ACE, optional positional restraints), in float64.
+ * Lennard-Jones + Coulomb, GBn2 + ACE, optional positional restraints), in float64, or with the O(N^2) pair loops in
+ * float32 ({@link Precision#MIXED}, chosen with {@link #of(ForceFieldSystem, int, Precision)}).
  *
  * <p>{@link #evaluate} computes one configuration with its pair loops split over the configured threads;
- * {@link #evaluateMany} computes many configurations of the same system, one configuration per thread, which is
- * the fast path for reweighting large sample sets. Both run on the shared worker pool of the configured size
- * ({@link WorkerPools}), so an instance owns no threads. Instances are thread-safe, and immutable except for the
- * neighbour list a cutoff energy ({@link #vacuum(ForceFieldSystem, int, double)}) keeps between evaluations.
+ * {@link #evaluateMany} and {@link #energies} compute many configurations of the same system, one configuration per
+ * thread, which is the fast path for reweighting large sample sets. Both run on the shared worker pool of the
+ * configured size ({@link WorkerPools}), so an instance owns no threads. Without forces ({@code forces == null},
+ * {@link #energy}, {@link #energies}) the GBn2 term skips its chain-rule pass, and in {@link Precision#MIXED} the pair
+ * loops skip their force arithmetic: about half the time of energy and forces. Instances are thread-safe, and
+ * immutable except for the neighbour list a cutoff energy ({@link #vacuum(ForceFieldSystem, int, double)}) keeps
+ * between evaluations.
  */
 public final class ForceFieldEnergy {
   private final ForceFieldSystem system;
   private final List<EnergyTerm> terms;
   private final int threads;
+  private final Precision precision;
   private final ParallelLoop loop;
 
-  private ForceFieldEnergy(ForceFieldSystem system, List<EnergyTerm> terms, int threads) {
+  private ForceFieldEnergy(ForceFieldSystem system, List<EnergyTerm> terms, int threads, Precision precision) {
     this.system = system;
     this.terms = List.copyOf(terms);
     this.threads = threads;
+    this.precision = precision;
     this.loop = ParallelLoop.of(threads);
   }
 
-  /** The energy of {@code system} evaluated on {@code threads} threads. */
+  /** The energy of {@code system} evaluated on {@code threads} threads, in float64. */
   public static ForceFieldEnergy of(ForceFieldSystem system, int threads) {
-    return new ForceFieldEnergy(system, standardTerms(system), threads);
+    return of(system, threads, Precision.DOUBLE);
+  }
+
+  /**
+   * The energy of {@code system} evaluated on {@code threads} threads with its pair loops in {@code precision}.
+   *
+   * @param precision {@link Precision#DOUBLE} (the default of the other factories) or {@link Precision#MIXED}
+   */
+  public static ForceFieldEnergy of(ForceFieldSystem system, int threads, Precision precision) {
+    return new ForceFieldEnergy(system, standardTerms(system, precision), threads, precision);
   }
 
   /** The energy of {@code system} on the default number of threads ({@link Threads#defaultCount()}). */
@@ -47,7 +62,7 @@ public final class ForceFieldEnergy {
    */
   public static ForceFieldEnergy vacuum(ForceFieldSystem system, int threads) {
     return new ForceFieldEnergy(system, List.of(new HarmonicBondTerm(system.bonds()), new HarmonicAngleTerm(system.angles()),
-        new PeriodicTorsionTerm(system.torsions()), new NonbondedTerm(system.nonbonded())), threads);
+        new PeriodicTorsionTerm(system.torsions()), new NonbondedTerm(system.nonbonded())), threads, Precision.DOUBLE);
   }
 
   /**
@@ -64,7 +79,7 @@ public final class ForceFieldEnergy {
     }
     return new ForceFieldEnergy(system, List.of(new HarmonicBondTerm(system.bonds()), new HarmonicAngleTerm(system.angles()),
         new PeriodicTorsionTerm(system.torsions()),
-        new CutoffNonbondedTerm(system.nonbonded(), cutoffNm, CutoffNonbondedTerm.DEFAULT_SKIN_NM)), threads);
+        new CutoffNonbondedTerm(system.nonbonded(), cutoffNm, CutoffNonbondedTerm.DEFAULT_SKIN_NM)), threads, Precision.DOUBLE);
   }
 
   /**
@@ -77,16 +92,16 @@ public final class ForceFieldEnergy {
   public ForceFieldEnergy withRestraints(int[] atoms, double[] positions, double k) {
     List<EnergyTerm> all = new ArrayList<>(terms);
     all.add(new PositionalRestraintTerm(atoms, positions, k));
-    return new ForceFieldEnergy(system, all, threads);
+    return new ForceFieldEnergy(system, all, threads, precision);
   }
 
-  private static List<EnergyTerm> standardTerms(ForceFieldSystem s) {
+  private static List<EnergyTerm> standardTerms(ForceFieldSystem s, Precision precision) {
     return List.of(
         new HarmonicBondTerm(s.bonds()),
         new HarmonicAngleTerm(s.angles()),
         new PeriodicTorsionTerm(s.torsions()),
-        new NonbondedTerm(s.nonbonded()),
-        new Gbn2Term(s.nonbonded().charges(), s.gb()));
+        new NonbondedTerm(s.nonbonded(), precision),
+        new Gbn2Term(s.nonbonded().charges(), s.gb(), precision));
   }
 
   /** The system. */
@@ -97,6 +112,11 @@ public final class ForceFieldEnergy {
   /** Number of threads. */
   public int threads() {
     return threads;
+  }
+
+  /** The arithmetic of the pair loops. */
+  public Precision precision() {
+    return precision;
   }
 
   /** The loop that splits the pair terms of {@link #evaluate}. */
@@ -120,11 +140,16 @@ public final class ForceFieldEnergy {
     if (x.length != n3) {
       throw new IllegalArgumentException("expected " + n3 + " coordinates, got " + x.length);
     }
-    double[] f = forces == null ? new double[n3] : forces;
-    Arrays.fill(f, 0);
     EnergyBreakdown e = new EnergyBreakdown();
+    if (forces == null) {
+      for (EnergyTerm t : terms) {
+        t.energy(x, e, pairLoop);
+      }
+      return e;
+    }
+    Arrays.fill(forces, 0);
     for (EnergyTerm t : terms) {
-      t.compute(x, f, e, pairLoop);
+      t.compute(x, forces, e, pairLoop);
     }
     return e;
   }
@@ -161,6 +186,21 @@ public final class ForceFieldEnergy {
       }
     } else {
       WorkerPools.shared(threads).submit(work).join();
+    }
+    return out;
+  }
+
+  /**
+   * Total energies (kJ/mol) of many configurations, without forces: {@link #evaluateMany} with {@code forces ==
+   * null}.
+   *
+   * @param configurations flat positions (nm) of each configuration, not modified
+   */
+  public double[] energies(double[][] configurations) {
+    EnergyBreakdown[] each = evaluateMany(configurations, null);
+    double[] out = new double[each.length];
+    for (int c = 0; c < each.length; c++) {
+      out[c] = each[c].total();
     }
     return out;
   }

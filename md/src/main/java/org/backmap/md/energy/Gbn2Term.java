@@ -1,5 +1,6 @@
 package org.backmap.md.energy;
 
+import java.util.Arrays;
 import org.backmap.md.forcefield.Gbn2Parameters;
 import org.backmap.md.system.GbParameters;
 
@@ -25,7 +26,8 @@ import org.backmap.md.system.GbParameters;
  * </pre>
  * with k = 138.935485 kJ nm/mol/e^2. Forces follow OpenMM's {@code ReferenceObc} scheme: the explicit pair
  * derivative, then {@code dU/dB_i} accumulated and pushed through {@code dB_i/dI_i} and {@code dI_i/dr_ij}
- * in a third pair pass.
+ * in a third pair pass. With {@link Precision#MIXED} the three pair passes run in float32
+ * ({@link Gbn2VectorKernels}); the Born radii, self and surface terms are always float64.
  */
 public final class Gbn2Term implements EnergyTerm {
   private final int n;
@@ -41,16 +43,24 @@ public final class Gbn2Term implements EnergyTerm {
   private final double[] d0;
   private final int distinct;
   private final double polarScale;
+  /** The float32 pair passes, or {@code null} in float64. */
+  private final Gbn2VectorKernels mixed;
+
+  /** The term of {@code gb} in float64: {@code Gbn2Term(charge, gb, Precision.DOUBLE)}. */
+  public Gbn2Term(double[] charge, GbParameters gb) {
+    this(charge, gb, Precision.DOUBLE);
+  }
 
   /**
-   * The term of {@code gb}, whose arrays it copies. The neck tables are read {@code [index_i * n + index_j]} for
-   * the integral of atom i.
+   * The term of {@code gb} with its pair passes in {@code precision}, whose arrays it copies. The neck tables are
+   * read {@code [index_i * n + index_j]} for the integral of atom i.
    *
    * @param charge partial charges (e), one per atom of {@code gb}: the nonbonded charges
    * @param gb the GBn2 parameters
+   * @param precision the arithmetic of the pair passes
    * @throws IllegalArgumentException when there are not as many charges as atoms
    */
-  public Gbn2Term(double[] charge, GbParameters gb) {
+  public Gbn2Term(double[] charge, GbParameters gb, Precision precision) {
     n = gb.count();
     if (charge.length != n) {
       throw new IllegalArgumentException("Gbn2Term: " + charge.length + " charges for " + n + " atoms");
@@ -70,14 +80,27 @@ public final class Gbn2Term implements EnergyTerm {
     this.d0 = gb.neckD0().clone();
     this.distinct = gb.distinctRadii();
     this.polarScale = Gbn2Parameters.GB_COULOMB * (1 / Gbn2Parameters.SOLUTE_DIELECTRIC - 1 / Gbn2Parameters.SOLVENT_DIELECTRIC);
+    this.mixed = precision == Precision.MIXED
+        ? new Gbn2VectorKernels(or, sr, rho, this.charge, polarScale, radiusIndex, m0, d0, distinct) : null;
   }
 
   @Override
   public void compute(double[] x, double[] forces, EnergyBreakdown energies, ParallelLoop loop) {
+    evaluate(x, forces, energies, loop);
+  }
+
+  @Override
+  public void energy(double[] x, EnergyBreakdown energies, ParallelLoop loop) {
+    evaluate(x, null, energies, loop);
+  }
+
+  /** {@link #compute}, or with {@code forces == null} the energies only: no {@code dU/dB}, no pass 3. */
+  private void evaluate(double[] x, double[] forces, EnergyBreakdown energies, ParallelLoop loop) {
     int chunks = loop.chunks();
+    FloatCoordinates xf = mixed == null ? null : FloatCoordinates.of(x);
     // Pass 1: descreening integrals I_i.
     double[][] partial = new double[chunks][];
-    loop.run(c -> partial[c] = integrals(x, c, chunks));
+    loop.run(c -> partial[c] = mixed == null ? integrals(x, c, chunks) : mixed.integrals(xf, c, chunks));
     double[] integral = sum(partial, n);
     double[] born = new double[n];
     double[] dBornDIntegral = new double[n];
@@ -103,10 +126,18 @@ public final class Gbn2Term implements EnergyTerm {
     double[][] pairForces = new double[chunks][];
     double[][] pairDEdB = new double[chunks][];
     double[] pairEnergy = new double[chunks];
+    float[] bornF = mixed == null ? null : paddedWithOnes(born);
     loop.run(c -> {
-      pairForces[c] = chunks == 1 ? forces : new double[3 * n];
-      pairDEdB[c] = new double[n];
-      pairEnergy[c] = polarPairs(x, born, pairForces[c], pairDEdB[c], c, chunks);
+      if (mixed == null) {
+        // the float64 pass always computes forces and dU/dB
+        pairForces[c] = chunks == 1 && forces != null ? forces : new double[3 * n];
+        pairDEdB[c] = new double[n];
+        pairEnergy[c] = polarPairs(x, born, pairForces[c], pairDEdB[c], c, chunks);
+      } else {
+        pairForces[c] = chunks == 1 || forces == null ? forces : new double[3 * n];
+        pairDEdB[c] = new double[n + FloatLanes.LANES];
+        pairEnergy[c] = mixed.polarPairs(xf, bornF, pairForces[c], pairDEdB[c], c, chunks);
+      }
     });
     double ePairs = 0;
     for (int c = 0; c < chunks; c++) {
@@ -115,15 +146,25 @@ public final class Gbn2Term implements EnergyTerm {
         dEdB[i] += pairDEdB[c][i];
       }
     }
+    energies.add(EnergyComponent.GB_POLAR, eSelf + ePairs);
+    energies.add(EnergyComponent.GB_SURFACE, eSurface);
+    if (forces == null) {
+      return;
+    }
     // Pass 3: chain rule through the Born radii.
     double[] chain = new double[n];
     for (int i = 0; i < n; i++) {
       chain[i] = dEdB[i] * dBornDIntegral[i];
     }
+    float[] chainF = mixed == null ? null : FloatLanes.padded(chain);
     double[][] chainForces = new double[chunks][];
     loop.run(c -> {
       chainForces[c] = chunks == 1 ? forces : new double[3 * n];
-      integralForces(x, chain, chainForces[c], c, chunks);
+      if (mixed == null) {
+        integralForces(x, chain, chainForces[c], c, chunks);
+      } else {
+        mixed.integralForces(xf, chainF, chainForces[c], c, chunks);
+      }
     });
     if (chunks > 1) {
       for (int c = 0; c < chunks; c++) {
@@ -132,8 +173,13 @@ public final class Gbn2Term implements EnergyTerm {
         }
       }
     }
-    energies.add(EnergyComponent.GB_POLAR, eSelf + ePairs);
-    energies.add(EnergyComponent.GB_SURFACE, eSurface);
+  }
+
+  /** Born radii for the float32 pass 2, padded with radii of 1 nm that keep the masked lanes finite. */
+  private static float[] paddedWithOnes(double[] born) {
+    float[] out = FloatLanes.padded(born);
+    Arrays.fill(out, born.length, out.length, 1f);
+    return out;
   }
 
   private double[] integrals(double[] x, int chunk, int chunks) {

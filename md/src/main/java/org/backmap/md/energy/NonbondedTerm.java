@@ -12,7 +12,8 @@ import org.backmap.md.system.NonbondedParameters;
  *
  * over all pairs except those one, two or three bonds apart; pairs three bonds apart (1-4) interact with their own
  * scaled parameters (charge product times 5/6, well depth times 1/2). {@code k_e} is OpenMM's
- * {@code ONE_4PI_EPS0} from CODATA 2018.
+ * {@code ONE_4PI_EPS0} from CODATA 2018. With {@link Precision#MIXED} the sum over pairs runs in float32
+ * ({@link NonbondedVectorKernel}); the 1-4 pairs are always float64.
  */
 public final class NonbondedTerm implements EnergyTerm {
   /** {@code 1/(4 pi eps0)} in kJ nm / mol / e^2, computed as OpenMM's {@code SimTKOpenMMRealType.h} does. */
@@ -31,9 +32,16 @@ public final class NonbondedTerm implements EnergyTerm {
   private final double[] twoSqrtEpsilon;
   private final int[][] excludedAbove;
   private final ScaledPairs pairs14;
+  /** The float32 pair loop, or {@code null} in float64. */
+  private final NonbondedVectorKernel mixed;
 
-  /** The term of {@code nonbonded}, whose arrays it copies. */
+  /** The term of {@code nonbonded} in float64, whose arrays it copies. */
   public NonbondedTerm(NonbondedParameters nonbonded) {
+    this(nonbonded, Precision.DOUBLE);
+  }
+
+  /** The term of {@code nonbonded} with its pair loop in {@code precision}, whose arrays it copies. */
+  public NonbondedTerm(NonbondedParameters nonbonded, Precision precision) {
     double[] charge = nonbonded.charges(), sigma = nonbonded.sigma(), epsilon = nonbonded.epsilon();
     n = charge.length;
     this.charge = new double[n];
@@ -46,15 +54,32 @@ public final class NonbondedTerm implements EnergyTerm {
     }
     this.excludedAbove = nonbonded.excludedAbove().clone();
     this.pairs14 = new ScaledPairs(nonbonded);
+    this.mixed = precision == Precision.MIXED ? new NonbondedVectorKernel(this.charge, halfSigma, twoSqrtEpsilon, excludedAbove) : null;
   }
 
   @Override
   public void compute(double[] x, double[] forces, EnergyBreakdown energies, ParallelLoop loop) {
-    double[] e = loop.runPairChunks(forces, (fc, c, chunks) -> pairRows(x, fc, c, chunks));
-    double eLj = e[0], eCoulomb = e[1];
-    double[] e14 = pairs14.compute(x, forces);
-    energies.add(EnergyComponent.LENNARD_JONES, eLj + e14[0]);
-    energies.add(EnergyComponent.COULOMB, eCoulomb + e14[1]);
+    evaluate(x, forces, energies, loop);
+  }
+
+  @Override
+  public void energy(double[] x, EnergyBreakdown energies, ParallelLoop loop) {
+    // the float64 loop always adds forces; the float32 one can skip them
+    evaluate(x, mixed == null ? new double[x.length] : null, energies, loop);
+  }
+
+  /** {@link #compute} with {@code forces == null} for energies only (float32 loop only). */
+  private void evaluate(double[] x, double[] forces, EnergyBreakdown energies, ParallelLoop loop) {
+    double[] e;
+    if (mixed == null) {
+      e = loop.runPairChunks(forces, (fc, c, chunks) -> pairRows(x, fc, c, chunks));
+    } else {
+      FloatCoordinates xf = FloatCoordinates.of(x);
+      e = loop.runPairChunks(forces, (fc, c, chunks) -> mixed.pairRows(xf, fc, c, chunks));
+    }
+    double[] e14 = pairs14.compute(x, forces == null ? new double[x.length] : forces);
+    energies.add(EnergyComponent.LENNARD_JONES, e[0] + e14[0]);
+    energies.add(EnergyComponent.COULOMB, e[1] + e14[1]);
   }
 
   private double[] pairRows(double[] x, double[] f, int chunk, int chunks) {

@@ -51,7 +51,10 @@ public final class ParallelLoop {
     }
   }
 
-  /** One chunk of a pair loop: adds its forces into {@code f} and returns its two energies (LJ, Coulomb). */
+  /**
+   * One chunk of a pair loop: adds its forces into {@code f} ({@code null} when only energies are wanted) and
+   * returns its two energies (LJ, Coulomb).
+   */
   @FunctionalInterface
   public interface PairChunk {
     double[] run(double[] f, int chunk, int chunks);
@@ -60,7 +63,7 @@ public final class ParallelLoop {
   /**
    * Runs {@code body} for every chunk, each with its own force buffer (the caller's when there is one chunk), then
    * adds the buffers into {@code forces} and sums the energies, both in chunk order, so the result does not depend
-   * on scheduling.
+   * on scheduling. With {@code forces == null} every chunk gets {@code null}: energies only.
    *
    * @return the two energies summed over chunks
    */
@@ -69,14 +72,14 @@ public final class ParallelLoop {
     double[][] f = new double[chunks][];
     double[][] e = new double[chunks][];
     run(c -> {
-      f[c] = chunks == 1 ? forces : new double[forces.length];
+      f[c] = chunks == 1 || forces == null ? forces : new double[forces.length];
       e[c] = body.run(f[c], c, chunks);
     });
     double[] sum = new double[2];
     for (int c = 0; c < chunks; c++) {
       sum[0] += e[c][0];
       sum[1] += e[c][1];
-      if (chunks > 1) {
+      if (chunks > 1 && forces != null) {
         double[] fc = f[c];
         for (int k = 0; k < forces.length; k++) {
           forces[k] += fc[k];

@@ -11,19 +11,30 @@ import org.backmap.md.system.TorsionParameters;
  * {@code dphi/dx_i = -|G|/|A|^2 A}, {@code dphi/dx_l = |G|/|B|^2 B},
  * {@code dphi/dx_j = |G|/|A|^2 A + (F.G)/(|A|^2 |G|) A - (H.G)/(|B|^2 |G|) B} and
  * {@code dphi/dx_k = -|G|/|B|^2 B - (F.G)/(|A|^2 |G|) A + (H.G)/(|B|^2 |G|) B}.
+ *
+ * <p>phi itself is never formed: {@code cos phi} and {@code sin phi} come from {@code A.B} and {@code (B x A).G/|G|}
+ * over {@code |A||B|}, and {@code cos(n phi - phase)}, {@code sin(n phi - phase)} from them by the angle-addition
+ * recurrence, which replaces an {@code atan2}, a {@code cos} and a {@code sin} per term (most of this term's time).
  */
 public final class PeriodicTorsionTerm implements EnergyTerm {
   private final int[] atoms;
   private final int[] periodicity;
-  private final double[] phase;
+  private final double[] cosPhase;
+  private final double[] sinPhase;
   private final double[] k;
 
   /** The term of {@code torsions}, whose arrays it copies. */
   public PeriodicTorsionTerm(TorsionParameters torsions) {
     this.atoms = torsions.atoms().clone();
     this.periodicity = torsions.periodicity().clone();
-    this.phase = torsions.phase().clone();
+    double[] phase = torsions.phase();
     this.k = torsions.k().clone();
+    cosPhase = new double[phase.length];
+    sinPhase = new double[phase.length];
+    for (int t = 0; t < phase.length; t++) {
+      cosPhase[t] = Math.cos(phase[t]);
+      sinPhase[t] = Math.sin(phase[t]);
+    }
   }
 
   @Override
@@ -40,13 +51,24 @@ public final class PeriodicTorsionTerm implements EnergyTerm {
       double g = Math.sqrt(gx * gx + gy * gy + gz * gz);
       // sin(phi) |A||B| = (B x A).G / |G|, cos(phi) |A||B| = A.B
       double cx = by * az - bz * ay, cy = bz * ax - bx * az, cz = bx * ay - by * ax;
-      double phi = Math.atan2((cx * gx + cy * gy + cz * gz) / g, ax * bx + ay * by + az * bz);
-      double arg = periodicity[t] * phi - phase[t];
-      energy += k[t] * (1 + Math.cos(arg));
+      double ab = Math.sqrt(aa * bb);
+      // phi = 0 where it is undefined (A or B zero), as atan2(0, 0) gives
+      double cosPhi = ab > 0 ? (ax * bx + ay * by + az * bz) / ab : 1;
+      double sinPhi = ab > 0 ? (cx * gx + cy * gy + cz * gz) / (g * ab) : 0;
+      double cosN = 1, sinN = 0;
+      for (int m = 0; m < periodicity[t]; m++) {
+        double c = cosN * cosPhi - sinN * sinPhi;
+        sinN = sinN * cosPhi + cosN * sinPhi;
+        cosN = c;
+      }
+      // cos and sin of n phi - phase
+      double cosArg = cosN * cosPhase[t] + sinN * sinPhase[t];
+      double sinArg = sinN * cosPhase[t] - cosN * sinPhase[t];
+      energy += k[t] * (1 + cosArg);
       if (aa < 1e-24 || bb < 1e-24) {
         continue; // three collinear atoms: the dihedral and its gradient are undefined
       }
-      double dEdPhi = -k[t] * periodicity[t] * Math.sin(arg);
+      double dEdPhi = -k[t] * periodicity[t] * sinArg;
       double fg = fx * gx + fy * gy + fz * gz, hg = hx * gx + hy * gy + hz * gz;
       double sa = g / aa, sb = g / bb;
       double ta = fg / (aa * g), tb = hg / (bb * g);

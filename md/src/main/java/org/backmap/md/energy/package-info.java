@@ -4,6 +4,7 @@
  * {@link org.backmap.md.energy.PeriodicTorsionTerm}, {@link org.backmap.md.energy.NonbondedTerm},
  * {@link org.backmap.md.energy.CutoffNonbondedTerm} (vacuum, with a cutoff),
  * {@link org.backmap.md.energy.Gbn2Term}, {@link org.backmap.md.energy.PositionalRestraintTerm}), summed by
- * {@link org.backmap.md.energy.ForceFieldEnergy}. Units: nm, kJ/mol, kJ/mol/nm.
+ * {@link org.backmap.md.energy.ForceFieldEnergy}, with the O(N^2) pair loops in float64 or float32
+ * ({@link org.backmap.md.energy.Precision}). Units: nm, kJ/mol, kJ/mol/nm.
  */
 package org.backmap.md.energy;

@@ -8,17 +8,20 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.energy.OpenMmOracle;
+import org.backmap.md.energy.Precision;
 import org.backmap.md.minimize.EnergyMinimizer;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureReader;
 import org.backmap.md.system.ForceFieldSystem;
 import org.backmap.md.system.SystemBuilder;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Langevin dynamics of chignolin at 300 K (2 fs, bonds to hydrogen constrained, 1/ps): the mean kinetic
  * temperature is 300 +/- 5 K, constraints hold to 1e-6 relative, and the potential-energy distribution overlaps
- * that of an OpenMM run of the same length. The run length is {@code -Dbackmap.md.picoseconds} (default 100 ps).
+ * that of an OpenMM run of the same length, with the pair loops in either {@link Precision}. The run length is
+ * {@code -Dbackmap.md.picoseconds} (default 100 ps).
  *
  * <p>Overlap statistic: the overlapping coefficient {@code OVL = sum_b min(p_b, q_b)} of the two potential-energy
  * histograms on 40 common bins spanning both samples (1 for identical distributions, 0 for disjoint ones),
@@ -33,11 +36,12 @@ class LangevinDynamicsOpenMmTest {
   static final int STEPS_PER_SAMPLE = 50;
   static final double DT = 0.002;
 
-  @Test
-  void chignolinAt300KMatchesOpenMm() {
+  @ParameterizedTest
+  @EnumSource(Precision.class)
+  void chignolinAt300KMatchesOpenMm(Precision precision) {
     Structure s = StructureReader.read(OpenMmOracle.structure("1UAO"));
     ForceFieldSystem system = SystemBuilder.build(s);
-    ForceFieldEnergy energy = ForceFieldEnergy.of(system, 1);
+    ForceFieldEnergy energy = ForceFieldEnergy.of(system, 1, precision);
     double[] x0 = EnergyMinimizer.minimize(energy, SystemBuilder.positionsNm(s), EnergyMinimizer.DEFAULT_TOLERANCE, 0, null).x();
     BondConstraints constraints = new BondConstraints(system.constraints().atoms(), system.constraints().length(), system.masses(), BondConstraints.DEFAULT_TOLERANCE);
     LangevinMiddleIntegrator md = new LangevinMiddleIntegrator(energy, constraints, x0, 300, 1, DT, 2024);
@@ -66,9 +70,9 @@ class LangevinDynamicsOpenMmTest {
     }
     refT /= samples - skip;
     double ovl = overlap(potential, refPotential, 40);
-    System.out.printf(Locale.ROOT, "chignolin %.0f ps: %.1f s (%.1f ns/day); mean T %.2f K (OpenMM %.2f K); max constraint error %.2e;"
+    System.out.printf(Locale.ROOT, "chignolin %s %.0f ps: %.1f s (%.1f ns/day); mean T %.2f K (OpenMM %.2f K); max constraint error %.2e;"
         + " potential mean %.1f sd %.1f (OpenMM %.1f sd %.1f); overlap %.3f%n",
-        PICOSECONDS, seconds, PICOSECONDS / 1000 / (seconds / 86400), meanT, refT, worstConstraint,
+        precision, PICOSECONDS, seconds, PICOSECONDS / 1000 / (seconds / 86400), meanT, refT, worstConstraint,
         mean(potential), sd(potential), mean(refPotential), sd(refPotential), ovl);
     assertEquals(300, meanT, 5, "mean kinetic temperature");
     assertTrue(worstConstraint < 1e-6, "constraint error " + worstConstraint);
