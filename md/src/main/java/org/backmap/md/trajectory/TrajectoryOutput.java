@@ -31,34 +31,30 @@ public interface TrajectoryOutput extends AutoCloseable {
    * @throws IllegalArgumentException naming the file for any other extension
    */
   static TrajectoryOutput open(Path file, Structure template, String title) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".pdb")) {
-      return new PdbTrajectoryWriter(file, template);
-    }
-    if (name.endsWith(".cif") || name.endsWith(".mmcif")) {
-      return new MmcifTrajectoryWriter(file, template);
-    }
-    if (name.endsWith(".dcd")) {
-      DcdWriter dcd = new DcdWriter(file, template.atomCount(), 0, 1, 0.0, title);
-      return new TrajectoryOutput() {
-        @Override
-        public void append(double[] xNm) {
-          dcd.append(xNm);
-        }
+    return switch (Format.of(file)) {
+      case PDB -> new PdbTrajectoryWriter(file, template);
+      case MMCIF -> new MmcifTrajectoryWriter(file, template);
+      case DCD -> {
+        DcdWriter dcd = new DcdWriter(file, template.atomCount(), 0, 1, 0.0, title);
+        yield new TrajectoryOutput() {
+          @Override
+          public void append(double[] xNm) {
+            dcd.append(xNm);
+          }
 
-        @Override
-        public void finish() {
-          PdbWriter.write(template, topologyFile(file));
-          dcd.finish();
-        }
+          @Override
+          public void finish() {
+            PdbWriter.write(template, topologyFile(file));
+            dcd.finish();
+          }
 
-        @Override
-        public void close() {
-          dcd.close();
-        }
-      };
-    }
-    throw new IllegalArgumentException(file + ": use .pdb or .cif (multi-model) or .dcd (with STEM.topology.pdb)");
+          @Override
+          public void close() {
+            dcd.close();
+          }
+        };
+      }
+    };
   }
 
   /**
@@ -69,23 +65,42 @@ public interface TrajectoryOutput extends AutoCloseable {
    * @throws IllegalArgumentException for a file {@link #open} does not accept
    */
   static DoubleUnaryOperator rounding(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".pdb")) {
-      return x -> Math.round(x * 1e3) / 1e3;
-    }
-    if (name.endsWith(".cif") || name.endsWith(".mmcif")) {
-      return x -> Math.round(x * 1e4) / 1e4;
-    }
-    if (name.endsWith(".dcd")) {
-      return x -> (float) (10 * (x / 10)); // DcdWriter stores float32 Angstrom of the nm it is given
-    }
-    throw new IllegalArgumentException(file + ": use .pdb or .cif (multi-model) or .dcd (with STEM.topology.pdb)");
+    return switch (Format.of(file)) {
+      case PDB -> x -> Math.round(x * 1e3) / 1e3;
+      case MMCIF -> x -> Math.round(x * 1e4) / 1e4;
+      case DCD -> x -> (float) (10 * (x / 10)); // DcdWriter stores float32 Angstrom of the nm it is given
+    };
   }
 
   /** Whether {@link #open} accepts {@code file}'s extension. */
   static boolean supports(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".pdb") || name.endsWith(".cif") || name.endsWith(".mmcif") || name.endsWith(".dcd");
+    return Format.byName(file) != null;
+  }
+
+  /** The formats, by file extension (the one place that reads it). */
+  enum Format {
+    PDB, MMCIF, DCD;
+
+    /** The format of {@code file}, or null for another extension. */
+    static Format byName(Path file) {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".pdb")) {
+        return PDB;
+      }
+      if (name.endsWith(".cif") || name.endsWith(".mmcif")) {
+        return MMCIF;
+      }
+      return name.endsWith(".dcd") ? DCD : null;
+    }
+
+    /** The format of {@code file}; an IllegalArgumentException naming it for another extension. */
+    static Format of(Path file) {
+      Format f = byName(file);
+      if (f == null) {
+        throw new IllegalArgumentException(file + ": use .pdb or .cif (multi-model) or .dcd (with STEM.topology.pdb)");
+      }
+      return f;
+    }
   }
 
   /** The topology PDB written beside a DCD output: {@code STEM.topology.pdb}. */
