@@ -10,11 +10,11 @@ import org.backmap.backmapping.model.Preset;
 import org.backmap.backmapping.model.ResidueModel;
 
 /** Untrained models for decoding tests: the exactness of the bookkeeping does not depend on what models learned. */
-final class RandomModels {
+public final class RandomModels {
   private RandomModels() {}
 
   /** Writes a {@link Preset#DEFAULT} model of every type {@code layout} needs under {@code dir}; returns the set. */
-  static ModelSet write(Path dir, ProteinLayout layout) throws IOException {
+  public static ModelSet write(Path dir, ProteinLayout layout) throws IOException {
     DecodePlan plan = DecodePlan.of(layout, DecodeOrder.SEQUENCE, 1);
     for (String type : plan.types()) {
       ResidueModel m = new ResidueModel(ModelConfig.of(Preset.DEFAULT, type, 3));
