@@ -20,6 +20,7 @@ for dir in "$models"/*/; do
 done
 mkdir -p "$dest/report"
 cp "$report/model-report.json" "$report/model-report.md" "$dest/report/"
+[ -d "$report/plots" ] && cp -r "$report/plots" "$dest/report/"
 size=$(du -sb "$dest" | cut -f1)
 echo "shipped $(ls -d "$dest"/*/model.json | wc -l) models, $((size / 1024)) KiB in $dest"
 if [ "$size" -gt $((40 * 1024 * 1024)) ]; then
