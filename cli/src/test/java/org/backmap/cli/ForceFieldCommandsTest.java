@@ -76,6 +76,7 @@ class ForceFieldCommandsTest {
         new String[] {"md", "-i", in, "-o", prefix, "--friction", "-1"},
         new String[] {"md", "-i", in, "-o", prefix, "--temperature", "0"},
         new String[] {"md", "-i", in, "-o", prefix, "--ps", "1", "--report-ps", "2"},
+        new String[] {"md", "-i", in, "-o", prefix, "--precision", "single"},
         new String[] {"energy", "-i", in, "--threads", "0"});
     for (String[] args : bad) {
       Cli.Result r = Cli.run(args);
@@ -89,7 +90,7 @@ class ForceFieldCommandsTest {
   void replicaExchangeWritesTrajectoriesAndEnergies(@TempDir Path dir) throws Exception {
     String prefix = dir.resolve("run").toString();
     Cli.Result r = Cli.run("md", "-i", CHIGNOLIN.toString(), "-o", prefix, "--ps", "0.4", "--report-ps", "0.1",
-        "--exchange-ps", "0.2", "--replicas", "2", "--pdb", "--threads", "2", "--seed", "3");
+        "--exchange-ps", "0.2", "--replicas", "2", "--pdb", "--threads", "2", "--seed", "3", "--precision", "mixed");
     assertEquals(0, r.exitCode(), r.toString());
     Path dcd = Path.of(prefix + ".dcd");
     // header 196 bytes + 4 frames of 3 records (8 + 4 * 138 bytes)

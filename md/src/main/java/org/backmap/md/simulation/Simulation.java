@@ -78,8 +78,10 @@ public final class Simulation {
     int replicas = settings.replicas();
     // One replica uses every thread for its pair loops; several replicas step side by side on one thread each.
     int energyThreads = replicas == 1 ? settings.threads() : 1;
-    ForceFieldEnergy energy = settings.heavyRestraint() == null ? protein.energy(energyThreads)
-        : protein.restrainedEnergy(energyThreads, settings.heavyRestraint());
+    ForceFieldEnergy energy = ForceFieldEnergy.of(system, energyThreads, settings.precision());
+    if (settings.heavyRestraint() != null) {
+      energy = energy.withRestraints(protein.heavyAtoms(), protein.positionsNm(), settings.heavyRestraint());
+    }
     double[] x0 = resume ? restart.replicas().getFirst().positions() : protein.positionsNm();
     if (settings.minimizeFirst() && !resume) {
       try {

@@ -1,5 +1,7 @@
 package org.backmap.md.simulation;
 
+import org.backmap.md.energy.Precision;
+
 /**
  * What a {@link Simulation} runs. Every value is checked here, so a run never starts with settings that cannot
  * work; the messages name the setting.
@@ -18,10 +20,12 @@ package org.backmap.md.simulation;
  * @param seed random seed of velocities, noise and exchanges
  * @param threads threads: energy evaluation with one replica, replicas stepped side by side with several
  * @param checkpointMinutes wall-clock minutes between restart checkpoints, positive and finite
+ * @param precision arithmetic of the force-field pair loops ({@link Precision#DOUBLE} or the faster
+ *     {@link Precision#MIXED})
  */
 public record SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
     int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
-    long seed, int threads, double checkpointMinutes) {
+    long seed, int threads, double checkpointMinutes, Precision precision) {
 
   /** Largest time step (ps) allowed: bonds to hydrogen are constrained, heavier ones are not. */
   public static final double MAX_TIME_STEP = 0.005;
@@ -34,6 +38,14 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
       long seed, int threads) {
     this(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs, reportPs, heavyRestraint,
         minimizeFirst, seed, threads, DEFAULT_CHECKPOINT_MINUTES);
+  }
+
+  /** Settings in float64 ({@link Precision#DOUBLE}). */
+  public SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
+      int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
+      long seed, int threads, double checkpointMinutes) {
+    this(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs, reportPs, heavyRestraint,
+        minimizeFirst, seed, threads, checkpointMinutes, Precision.DOUBLE);
   }
 
   public SimulationSettings {
@@ -67,12 +79,19 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     positive("checkpoint interval (minutes)", checkpointMinutes);
+    java.util.Objects.requireNonNull(precision, "precision");
   }
 
   /** These settings with restart checkpoints every {@code minutes} minutes of wall-clock time. */
   public SimulationSettings withCheckpointMinutes(double minutes) {
     return new SimulationSettings(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs,
-        reportPs, heavyRestraint, minimizeFirst, seed, threads, minutes);
+        reportPs, heavyRestraint, minimizeFirst, seed, threads, minutes, precision);
+  }
+
+  /** These settings with the force field's pair loops in {@code p}. */
+  public SimulationSettings withPrecision(Precision p) {
+    return new SimulationSettings(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs,
+        reportPs, heavyRestraint, minimizeFirst, seed, threads, checkpointMinutes, p);
   }
 
   /**
@@ -94,6 +113,9 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
     m.put("restrain-heavy", heavyRestraint == null ? "none" : Double.toString(heavyRestraint));
     m.put("minimize", Boolean.toString(minimizeFirst));
     m.put("seed", Long.toString(seed));
+    if (precision != Precision.DOUBLE) {
+      m.put("precision", precision.name().toLowerCase(java.util.Locale.ROOT)); // absent for float64, as before precisions existed
+    }
     return m;
   }
 

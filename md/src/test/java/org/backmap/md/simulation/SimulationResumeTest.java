@@ -147,6 +147,23 @@ class SimulationResumeTest {
   }
 
   @Test
+  void aMixedPrecisionRunResumesExactlyAndItsCheckpointIsRefusedInDouble(@TempDir Path dir) throws Exception {
+    SimulationSettings mixed = settings(2).withPrecision(org.backmap.md.energy.Precision.MIXED);
+    TrajectoryFiles whole = files(Files.createDirectory(dir.resolve("whole")));
+    SimulationResult all = Simulation.run(protein, mixed, whole, SimulationProgress.NONE);
+    TrajectoryFiles parts = files(Files.createDirectory(dir.resolve("parts")));
+    SimulationControl control = new SimulationControl();
+    Simulation.run(protein, mixed, parts, stopAfter(3, control), control);
+    RestartException other = assertThrows(RestartException.class,
+        () -> Simulation.resume(protein, settings(2), parts, SimulationProgress.NONE, new SimulationControl()));
+    assertTrue(other.getMessage().contains("precision=mixed"), other.getMessage());
+    SimulationResult rest = Simulation.resume(protein, mixed, parts, SimulationProgress.NONE, new SimulationControl());
+    assertEquals(6, rest.frames());
+    assertArrayEquals(all.acceptance(), rest.acceptance());
+    assertSameFiles(whole, parts);
+  }
+
+  @Test
   void aCheckpointOfAnotherSystemIsRefused(@TempDir Path dir) throws Exception {
     TrajectoryFiles files = files(dir);
     SimulationControl control = new SimulationControl();
