@@ -98,6 +98,32 @@ public final class ModelSet {
     return Map.copyOf(hashes);
   }
 
+  /**
+   * The Laplace scale (Angstrom) of the bead deviation of each type that has one, from the folder's
+   * {@code manifest.json} ({@code types.TYPE.laplaceScaleAngstrom}, written by {@code backmap model-report}): the
+   * encoding probability of reweighting.
+   *
+   * @throws CheckpointException when the folder has no readable manifest
+   */
+  public Map<String, Double> laplaceScales() throws CheckpointException {
+    Path manifest = dir.resolve("manifest.json");
+    try {
+      com.fasterxml.jackson.databind.JsonNode types = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.nio.file.Files.readAllBytes(manifest)).path("types");
+      Map<String, Double> scales = new java.util.TreeMap<>();
+      for (var it = types.properties().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        com.fasterxml.jackson.databind.JsonNode v = e.getValue().get("laplaceScaleAngstrom");
+        if (v != null && v.isNumber() && v.asDouble() > 0) {
+          scales.put(e.getKey(), v.asDouble());
+        }
+      }
+      return scales;
+    } catch (IOException e) {
+      throw new CheckpointException("cannot read the models manifest " + manifest + ": " + e.getMessage());
+    }
+  }
+
   private static String sha256(Path file) throws CheckpointException {
     try {
       return Sha256.of(file);

@@ -39,6 +39,12 @@ class ShippedModelsTest {
       }
     }
     assertTrue(bytes < 40L * 1024 * 1024, bytes + " bytes of models");
+    // the bead's Laplace scale of every evaluated type ships with the models (reweighting's encoding probability)
+    var scales = shipped.laplaceScales();
+    for (String type : new String[] {"GLY", "TYR", "ASP", "PRO", "GLU", "THR", "TRP", "LEU"}) {
+      assertEquals(types.get(type).get("laplaceScaleAngstrom").asDouble(), scales.get(type), 0, type);
+      assertTrue(scales.get(type) > 0 && scales.get(type) < 3, type + " " + scales.get(type));
+    }
     CheckpointException e = assertThrows(CheckpointException.class, () -> shipped.get("XYZ"));
     assertTrue(e.getMessage().contains("XYZ"), e.getMessage());
   }
