@@ -1,0 +1,191 @@
+package org.backmap.backmapping.reweight;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.backmap.backmapping.decode.DecodeOrder;
+import org.backmap.backmapping.decode.DecodePlan;
+import org.backmap.backmapping.decode.DecodedEnergies;
+import org.backmap.backmapping.decode.DecodedSamples;
+import org.backmap.backmapping.decode.Decoder;
+import org.backmap.backmapping.decode.ModelSet;
+import org.backmap.backmapping.decode.ProteinLayout;
+import org.backmap.base.io.AtomicOutput;
+import org.backmap.md.cg.CgResidue;
+import org.backmap.md.cg.CgStructure;
+import org.backmap.md.geometry.Superposition;
+import org.backmap.md.structure.Atom;
+import org.backmap.md.structure.StructureException;
+import org.backmap.md.templates.TemplateLibrary;
+import org.backmap.md.trajectory.TrajectoryOutput;
+import org.backmap.nn.Rng;
+
+/**
+ * Generated samples and their importance weights into the AMBER14SB + GBn2 ensemble: R is drawn from a CG model
+ * over frames ({@link ClusterModel}), r decoded from R with the residue models, and each sample gets
+ * {@code log w = -U(r)/kT + log P1(R | r) - log P2(R) - log P2(r | R)} with its parts and observables, one CSV row
+ * per sample, streamed in batches (memory: the frames plus one batch). The file appears only when complete.
+ *
+ * <p>Columns: {@code sample, frame, cluster, logP2R, logP2rR, logP1Rr, energy_kJ_per_mol, logW,
+ * endToEndCaAngstrom, caRmsdToReferenceAngstrom}.
+ */
+public final class ReweightJob {
+  private ReweightJob() {}
+
+  /**
+   * Settings.
+   *
+   * @param samples samples to draw
+   * @param batchSize samples decoded together
+   * @param kelvin temperature of P1
+   * @param seed seed of the frame draws and of decoding
+   * @param threads threads of the energy evaluations
+   */
+  public record Options(long samples, int batchSize, double kelvin, long seed, int threads) {
+    public Options {
+      if (samples < 1 || batchSize < 1 || threads < 1) {
+        throw new IllegalArgumentException("samples, batch size and threads must be at least 1");
+      }
+      if (!(kelvin > 0) || Double.isInfinite(kelvin)) {
+        throw new IllegalArgumentException("temperature must be positive and finite, got " + kelvin);
+      }
+    }
+  }
+
+  /** Called after each batch. */
+  public interface Progress {
+    void samplesDone(long done, long total);
+  }
+
+  /**
+   * What a run measured.
+   *
+   * @param kishEss Kish's effective sample size of the weights
+   * @param essFraction {@code kishEss / samples}
+   */
+  public record Summary(long samples, int frames, int clusters, String choice, double kishEss, double essFraction, double maxLogW,
+      double meanEnergy, double seconds) {}
+
+  /**
+   * Draws {@code options.samples()} samples from {@code cgModel} over {@code frames}, decodes and weighs them, and
+   * writes the CSV to {@code output}.
+   *
+   * @param frames the CG frames the model's indices refer to
+   * @param reference structure whose CA atoms the RMSD observable is measured against (its CG form), or null
+   * @param structures where to write the decoded structures too (.pdb, .cif or .dcd, sample order; coordinates
+   *     rounded to that format as they are placed, so every number of the CSV is that of the file's structure),
+   *     or null
+   */
+  public static Summary run(List<CgStructure> frames, ClusterModel cgModel, ModelSet models, CgStructure reference, Options options, Path output,
+      Path structures, Progress progress) throws IOException {
+    if (frames.size() != cgModel.frames()) {
+      throw new IllegalArgumentException(frames.size() + " frames, the CG model has " + cgModel.frames());
+    }
+    long t0 = System.nanoTime();
+    TemplateLibrary library = TemplateLibrary.ff14SB();
+    ProteinLayout first = new ProteinLayout(frames.get(0), library);
+    DecodePlan plan = DecodePlan.of(first, DecodeOrder.SEQUENCE, options.seed());
+    Decoder decoder = new Decoder(models);
+    EncodingProbability encoding = EncodingProbability.of(first, models.laplaceScales());
+    double kT = LogWeights.kT(options.kelvin());
+    double[] refCa = reference == null ? null : ca(reference);
+    SplittableRandom draws = new SplittableRandom(options.seed());
+    Rng rng = Rng.seeded(options.seed()).fork("reweight");
+    List<Double> logW = new ArrayList<>();
+    double sumEnergy = 0;
+    DecodedEnergies energies = null;
+    java.util.function.DoubleUnaryOperator rounding = structures == null ? null : TrajectoryOutput.rounding(structures);
+    TrajectoryOutput trajectory = null;
+    try (AtomicOutput file = new AtomicOutput(output)) {
+      OutputStream stream = Channels.newOutputStream(file.channel());
+      Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+      out.write("sample,frame,cluster,logP2R,logP2rR,logP1Rr,energy_kJ_per_mol,logW,endToEndCaAngstrom,caRmsdToReferenceAngstrom\n");
+      long done = 0;
+      while (done < options.samples()) {
+        int b = (int) Math.min(options.batchSize(), options.samples() - done);
+        int[] frameOf = new int[b];
+        ProteinLayout[] layouts = new ProteinLayout[b];
+        for (int s = 0; s < b; s++) {
+          frameOf[s] = cgModel.sample(draws);
+          layouts[s] = new ProteinLayout(frames.get(frameOf[s]), library);
+          if (!layouts[s].sameResidues(first)) {
+            throw new StructureException(frames.get(frameOf[s]).source(), "holds other residues than the first frame");
+          }
+        }
+        DecodedSamples d = decoder.decode(layouts, plan, rng.split(), rounding);
+        if (energies == null) {
+          energies = new DecodedEnergies(first, d.coordinates()[0], options.threads());
+          if (structures != null) {
+            trajectory = TrajectoryOutput.open(structures, first.structure(d.coordinates()[0]), "backmap reweight");
+          }
+        }
+        for (int s = 0; s < b; s++) {
+          double[] xyz = d.coordinates()[s];
+          if (trajectory != null) {
+            double[] nm = new double[xyz.length];
+            for (int i = 0; i < nm.length; i++) {
+              nm[i] = xyz[i] / 10;
+            }
+            trajectory.append(nm);
+          }
+          double u = energies.energy(xyz);
+          double enc = encoding.logProb(xyz, layouts[s]);
+          double p2R = cgModel.logProb(frameOf[s]);
+          double p2rR = d.logProb()[s];
+          double lw = LogWeights.logWeight(u, kT, enc, p2R, p2rR);
+          double[] caXyz = ca(frames.get(frameOf[s]));
+          int n = caXyz.length / 3;
+          double e2e = Math.sqrt(sq(caXyz[0] - caXyz[3 * n - 3]) + sq(caXyz[1] - caXyz[3 * n - 2]) + sq(caXyz[2] - caXyz[3 * n - 1]));
+          double rmsd = refCa == null ? Double.NaN : Superposition.rmsd(caXyz, refCa);
+          out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f%n", done + s + 1, frameOf[s] + 1,
+              cgModel.clusterOf(frameOf[s]) + 1, p2R, p2rR, enc, u, lw, e2e, rmsd));
+          logW.add(lw);
+          sumEnergy += u;
+        }
+        done += b;
+        progress.samplesDone(done, options.samples());
+      }
+      out.flush();
+      LogWeights w = LogWeights.of(logW.stream().mapToDouble(Double::doubleValue).toArray());
+      if (trajectory != null) {
+        trajectory.finish();
+      }
+      file.commitAfter(() -> {});
+      double max = logW.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+      return new Summary(options.samples(), frames.size(), cgModel.clusters(), cgModel.choice().name().toLowerCase(Locale.ROOT), w.kishEss(),
+          w.essFraction(), max, sumEnergy / options.samples(), (System.nanoTime() - t0) / 1e9);
+    } finally {
+      if (trajectory != null) {
+        trajectory.close();
+      }
+    }
+  }
+
+  /** CA coordinates of a CG structure, residue order (Angstrom). */
+  public static double[] ca(CgStructure cg) {
+    double[] x = new double[3 * cg.residues().size()];
+    int i = 0;
+    for (CgResidue r : cg.residues()) {
+      Atom a = r.atom("CA");
+      if (a == null) {
+        throw new StructureException(cg.source(), "residue " + r.number() + " has no CA");
+      }
+      x[i++] = a.x();
+      x[i++] = a.y();
+      x[i++] = a.z();
+    }
+    return x;
+  }
+
+  private static double sq(double v) {
+    return v * v;
+  }
+}
