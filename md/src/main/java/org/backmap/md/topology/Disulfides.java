@@ -10,7 +10,8 @@ import org.backmap.md.structure.Residue;
 /**
  * Finds disulfide bonds from geometry: a cysteine SG pairs with the nearest other SG within
  * {@link Topology#MAX_DISULFIDE} when that SG's nearest is this one too (as OpenMM's
- * {@code createDisulfideBonds}).
+ * {@code createDisulfideBonds}). A cysteine that carries HG is a thiol and never a candidate (OpenMM's rule too):
+ * two thiols whose sulfurs come close, e.g. around a metal site or in a clash, stay CYS.
  */
 public final class Disulfides {
   private Disulfides() {}
@@ -23,7 +24,7 @@ public final class Disulfides {
     Arrays.fill(partner, -1);
     List<Integer> cys = new ArrayList<>();
     for (int i = 0; i < residues.size(); i++) {
-      if (residues.get(i).name().equals("CYS") && residues.get(i).has("SG")) {
+      if (residues.get(i).name().equals("CYS") && residues.get(i).has("SG") && !residues.get(i).has("HG")) {
         cys.add(i);
       }
     }

@@ -39,6 +39,30 @@ class TopologyTest {
   }
 
   @Test
+  void cysteinesWithTheirThiolHydrogenAreNeverDisulfides() {
+    Structure bpti = TestData.read("bpti.pdb");
+    List<Chain> chains = new ArrayList<>();
+    for (Chain c : bpti.chains()) {
+      List<Residue> residues = new ArrayList<>();
+      for (Residue r : c.residues()) {
+        if (r.number() == 5 || r.number() == 55) {
+          List<Atom> atoms = new ArrayList<>(r.atoms());
+          Atom sg = r.atom("SG");
+          atoms.add(new Atom("HG", org.backmap.md.structure.Element.H, sg.x(), sg.y(), sg.z() + 1.34));
+          r = r.withAtoms(atoms);
+        }
+        residues.add(r);
+      }
+      chains.add(new Chain(c.id(), residues));
+    }
+    Topology t = Topology.build(new Structure(bpti.source(), chains, List.of()), lib, false);
+    List<String> pairs = t.disulfides().stream()
+        .map(p -> t.residues().get(p[0]).residue().number() + "-" + t.residues().get(p[1]).residue().number()).toList();
+    assertEquals(List.of("14-38", "30-51"), pairs, "the two thiols 5 and 55 (SG 2.0 A apart) stay CYS");
+    assertEquals("CYS", t.residues().stream().filter(r -> r.residue().number() == 5).findFirst().orElseThrow().template().residueName());
+  }
+
+  @Test
   void histidineStateFollowsItsHydrogens() {
     Topology t = Topology.build(TestData.read("lysozyme-implicit.pdb"), lib, true);
     ResidueTopology his = t.residues().stream().filter(r -> r.residue().name().equals("HIS")).findFirst().orElseThrow();
