@@ -63,14 +63,52 @@ public final class StructureReader {
     return read(file.getFileName().toString(), bytes, model);
   }
 
-  /** Number of models in {@code file}. */
+  /**
+   * Number of models in {@code file}, in bounded memory: a PDB file's MODEL records are counted as the text streams
+   * by (1 when it has none), an mmCIF file's models are read one at a time ({@link #models}).
+   *
+   * @throws StructureException when the file holds no atoms
+   */
   public static int modelCount(Path file) {
-    try {
-      String name = file.getFileName().toString();
-      byte[] text = decompress(name, Files.readAllBytes(file));
-      return parse(name, text, isMmcif(name, head(text))).nrModels();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    String name = file.getFileName().toString();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (!(lower.endsWith(".cif") || lower.endsWith(".cif.gz") || lower.endsWith(".mmcif") || lower.endsWith(".mmcif.gz"))) {
+      try (java.io.BufferedInputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        raw.mark(2);
+        boolean gz = isGzip(raw.readNBytes(2));
+        raw.reset();
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(gz ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw,
+            java.nio.charset.StandardCharsets.ISO_8859_1), 1 << 16);
+        int models = 0;
+        boolean atoms = false;
+        boolean cif = false;
+        boolean firstLine = true;
+        for (String line; (line = in.readLine()) != null; ) {
+          if (firstLine && line.startsWith("data_")) {
+            cif = true; // mmCIF content under another name
+            break;
+          }
+          firstLine = false;
+          if (line.startsWith("MODEL ") || line.equals("MODEL")) {
+            models++;
+          } else if (!atoms && (line.startsWith("ATOM  ") || line.startsWith("HETATM"))) {
+            atoms = true;
+          }
+        }
+        if (!cif && atoms) {
+          return Math.max(1, models);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
+    try (ModelReader reader = models(file)) {
+      int n = 0;
+      while (reader.hasNext()) {
+        reader.next();
+        n++;
+      }
+      return n;
     }
   }
 

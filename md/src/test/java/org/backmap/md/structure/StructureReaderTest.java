@@ -117,11 +117,20 @@ class StructureReaderTest {
   }
 
   @Test
-  void multiModelFilesHoldEveryModel(@TempDir Path dir) {
+  void multiModelFilesHoldEveryModel(@TempDir Path dir) throws Exception {
     Structure s = TestData.read("1UAO.pdb");
     Path pdb = dir.resolve("ens.pdb");
     PdbWriter.writeModels(List.of(s, s, s), pdb);
     assertEquals(3, StructureReader.modelCount(pdb));
+    // counted as the text streams by: gzip, and a file without MODEL records
+    Path gz = dir.resolve("ens.pdb.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(pdb));
+    }
+    assertEquals(3, StructureReader.modelCount(gz));
+    Path one = dir.resolve("one.pdb");
+    PdbWriter.write(s, one);
+    assertEquals(1, StructureReader.modelCount(one));
     assertEquals(s.atomCount(), StructureReader.read(pdb, 2).atomCount());
     assertFalse(StructureReader.read(pdb, 1).chains().isEmpty());
   }
