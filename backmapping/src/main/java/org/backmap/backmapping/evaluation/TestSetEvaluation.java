@@ -292,34 +292,42 @@ public final class TestSetEvaluation {
         "residues with a side-chain clash (%)", names).add("all atoms", all).add("heavy atoms", heavy)
         .line("reference system, all atoms 12.3 %", 12.3).line("reference system, heavy atoms 2.52 %", 2.52).chart(), 1000, 500);
 
+    // decoded energies span many orders of magnitude above the reference: a signed log scale shows them all
     List<Double> decoded = new ArrayList<>();
     List<Double> relaxed = new ArrayList<>();
     for (Target t : s.results()) {
       Energies e = t.energies();
       for (double v : e.decoded()) {
-        decoded.add((v - e.reference()) / t.residues());
+        decoded.add(signedLog((v - e.reference()) / t.residues()));
       }
       for (double v : e.relaxed()) {
-        relaxed.add((v - e.referenceRelaxed()) / t.residues());
+        relaxed.add(signedLog((v - e.referenceRelaxed()) / t.residues()));
       }
     }
     double[] d = decoded.stream().mapToDouble(Double::doubleValue).toArray();
     double[] r = relaxed.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] both = new double[d.length + r.length];
-    System.arraycopy(d, 0, both, 0, d.length);
-    System.arraycopy(r, 0, both, d.length, r.length);
-    Arrays.sort(both);
-    double lo = Math.min(0, both[(int) (0.01 * (both.length - 1))]);
-    double hi = Math.max(0, both[(int) (0.99 * (both.length - 1))]);
-    if (hi <= lo) {
-      hi = lo + 1;
+    double lo = 0;
+    double hi = 0;
+    for (double[] a : new double[][] {d, r}) {
+      for (double v : a) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
     }
-    HistogramChart chart = HistogramChart.of("Energy relative to the reference (1st to 99th percentile shown)",
-        "(E - E reference) / residues (kJ/mol)", "density", lo, hi, 60).add("decoded, minus the prepared reference", d);
+    lo = Math.floor(lo) - 0.5;
+    hi = Math.ceil(hi) + 0.5;
+    HistogramChart chart = HistogramChart.of("Energy above the reference, all structures",
+        "sign(x) log10(1 + |x|), x = (E - E reference) / residues in kJ/mol (0: equal; 3: 1,000 kJ/mol per residue above)", "density",
+        lo, hi, (int) Math.min(200, Math.round((hi - lo) * 4))).add("decoded, minus the prepared reference", d);
     if (r.length > 0) {
       chart.add("relaxed, minus the reference relaxed the same way", r);
     }
     Png.write(outDir.resolve("energy.png"), chart, 1000, 500);
+  }
+
+  /** {@code sign(x) log10(1 + |x|)}: a log scale that keeps the sign and 0. */
+  static double signedLog(double x) {
+    return Math.signum(x) * Math.log10(1 + Math.abs(x));
   }
 
   private static String stem(Path file) {
