@@ -35,8 +35,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeats", paramLabel = "R", defaultValue = "3", description = "Timed runs per batch size after one warm-up (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "Models folder (DIR/TYPE/model.json); default: the models shipped with backmap.")
-  Path models;
+  @Mixin ModelsOption models;
 
   @Option(names = "--json", paramLabel = "REPORT", description = "Write the measurements as JSON.")
   Path json;
@@ -57,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     runtime.apply();
     PrintWriter err = spec.commandLine().getErr();
-    ModelSet set = models == null ? ModelSet.shipped() : ModelSet.directory(models);
+    ModelSet set = models.models();
     CgStructure cg;
     if (CgFrames.isCgFile(input)) {
       try (CgFrames frames = CgFrames.open(input, null, preparation.options())) {

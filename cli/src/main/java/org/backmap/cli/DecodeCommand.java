@@ -49,8 +49,7 @@ final class DecodeCommand implements Callable<Integer> {
       description = "Structures decoded together; memory grows with it (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "Models folder (DIR/TYPE/model.json); default: the models shipped with backmap.")
-  Path models;
+  @Mixin ModelsOption models;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "sequence",
       description = "Side-chain decoding order: sequence or random (default: ${DEFAULT-VALUE}).")
@@ -94,7 +93,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
     runtime.apply();
     PrintWriter err = spec.commandLine().getErr();
-    ModelSet set = models == null ? ModelSet.shipped() : ModelSet.directory(models);
+    ModelSet set = models.models();
     TerminalLine line = new TerminalLine(err);
     long t0 = System.nanoTime();
     DecodeJob.Summary summary;

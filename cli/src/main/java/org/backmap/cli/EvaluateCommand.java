@@ -45,8 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "100", description = "Bootstrap resamples of the diversity score (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "Models folder (DIR/TYPE/model.json); default: the models shipped with backmap.")
-  Path models;
+  @Mixin ModelsOption models;
 
   @Mixin RuntimeOptions runtime;
 
@@ -61,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     List<Path> files = files();
     runtime.apply();
-    ModelSet set = models == null ? ModelSet.shipped() : ModelSet.directory(models);
+    ModelSet set = models.models();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     TestSetEvaluation.Summary s = TestSetEvaluation.run(files, set, output,

@@ -59,8 +59,7 @@ final class ReweightCommand implements Callable<Integer> {
   @Option(names = "--temperature", paramLabel = "K", defaultValue = "300", description = "Temperature of the target ensemble (default: ${DEFAULT-VALUE}).")
   double temperature;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "Models folder with its manifest.json; default: the models shipped with backmap.")
-  Path models;
+  @Mixin ModelsOption models;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "CSV", description = "Per-sample log-weights, their parts and observables.")
   Path output;
@@ -104,7 +103,7 @@ final class ReweightCommand implements Callable<Integer> {
     }
     runtime.apply();
     PrintWriter err = spec.commandLine().getErr();
-    ModelSet set = models == null ? ModelSet.shipped() : ModelSet.directory(models);
+    ModelSet set = models.models();
     List<CgStructure> frames = new ArrayList<>();
     try (CgFrames all = CgFrames.open(trajectory, topology, preparation.options())) {
       for (int f = 0; all.hasNext(); f++) {

@@ -31,8 +31,7 @@ final class ScoreLogpCommand implements Callable<Integer> {
       description = "The CG structure: one frame for every model, or one frame per model (CG PDB, or an all-atom file mapped to CG).")
   Path cg;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "Models folder (DIR/TYPE/model.json); default: the models shipped with backmap.")
-  Path models;
+  @Mixin ModelsOption models;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "sequence",
       description = "Decoding order the structures were decoded with: sequence or random (default: ${DEFAULT-VALUE}).")
@@ -61,7 +60,7 @@ final class ScoreLogpCommand implements Callable<Integer> {
       OutputFolder.requireWritable(json);
     }
     runtime.apply();
-    ModelSet set = models == null ? ModelSet.shipped() : ModelSet.directory(models);
+    ModelSet set = models.models();
     ScoreJob.Result result;
     try (CgFrames frames = CgFrames.open(cg, null, preparation.options())) {
       result = ScoreJob.run(frames, input, set, o, runtime.seed, batch);

@@ -74,4 +74,37 @@ class DecodeCommandTest {
         models.toString());
     assertEquals(0, wrongCount.exitCode(), wrongCount.toString()); // the deposited structure scores against its own CG
   }
+
+  @Test
+  void benchReportsEveryBatchSizeAndEvaluateSummarisesAndResumes() throws IOException {
+    Path json = dir.resolve("bench.json");
+    Cli.Result b = Cli.run("bench", "-i", cg.toString(), "--batches", "1,3", "--repeats", "1", "--models", models.toString(), "--json", json.toString(),
+        "--threads", "1");
+    assertEquals(0, b.exitCode(), b.toString());
+    JsonNode m = new ObjectMapper().readTree(json.toFile()).get("measurements");
+    assertEquals(2, m.size());
+    assertEquals(3, m.get(1).get("batch").asInt());
+    assertEquals(3 / m.get(1).get("meanSeconds").asDouble(), m.get(1).get("samplesPerSecond").asDouble(), 1e-9);
+    assertTrue(b.out().contains("samples/s"), b.out());
+
+    Path out = dir.resolve("eval");
+    String[] args = {"evaluate", "-i", Cli.resource("chignolin/1UAO.pdb").toString(), "-o", out.toString(), "-n", "3", "--relax-samples", "1",
+        "--bootstrap", "5", "--models", models.toString(), "--threads", "1"};
+    Cli.Result e = Cli.run(args);
+    assertEquals(0, e.exitCode(), e.toString());
+    assertTrue(e.out().contains("| backmap, all atoms |"), e.out());
+    assertTrue(Files.exists(out.resolve("1UAO/target.json")) && Files.exists(out.resolve("clash.png")));
+    Cli.Result again = Cli.run(args);
+    assertEquals(0, again.exitCode(), again.toString());
+    assertTrue(again.err().contains("kept from an earlier run"), again.err());
+
+    for (String[] bad : new String[][] {{"bench", "-i", cg.toString(), "--batches", "0"}, {"bench", "-i", cg.toString(), "--repeats", "0"},
+        {"evaluate", "-i", cg.toString(), "-o", out.toString(), "-n", "1"}, {"evaluate", "-i", cg.toString(), "-o", out.toString(), "-n", "3",
+            "--relax-samples", "4"}}) {
+      assertEquals(2, Cli.run(bad).exitCode(), String.join(" ", bad));
+    }
+    Cli.Result none = Cli.run("evaluate", "-i", dir.resolve("absent").toString(), "-o", dir.resolve("e2").toString(), "--models", models.toString());
+    assertEquals(1, none.exitCode(), none.toString());
+    assertTrue(none.err().contains("absent"), none.err());
+  }
 }

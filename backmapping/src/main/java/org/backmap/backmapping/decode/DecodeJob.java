@@ -191,12 +191,12 @@ public final class DecodeJob {
         }
         for (int s = 0; s < batch.size(); s++) {
           double[] xyz = d.coordinates()[s];
-          out.append(nm(xyz));
+          out.append(ProteinLayout.nanometres(xyz));
           written++;
           double e = energies ? energy.energy(xyz) : Double.NaN;
           DecodedEnergies.Relaxed relaxed = options.relax() ? energy.relax(xyz) : null;
           if (relaxed != null) {
-            relaxedOut.append(nm(relaxed.xyz()));
+            relaxedOut.append(ProteinLayout.nanometres(relaxed.xyz()));
             sumRelaxed += relaxed.energyAfter();
           }
           sumLog += d.logProb()[s];
@@ -230,14 +230,6 @@ public final class DecodeJob {
         json.close();
       }
     }
-  }
-
-  private static double[] nm(double[] angstrom) {
-    double[] nm = new double[angstrom.length];
-    for (int i = 0; i < nm.length; i++) {
-      nm[i] = angstrom[i] / 10;
-    }
-    return nm;
   }
 
   /** Residue labels ({@code chain:numberIns NAME}) in CG order. */

@@ -101,11 +101,7 @@ public final class DecodeSpeed {
     long t1 = System.nanoTime();
     try (TrajectoryOutput out = TrajectoryOutput.open(scratch, layout.structure(d.coordinates()[0]), "speed")) {
       for (double[] xyz : d.coordinates()) {
-        double[] nm = new double[xyz.length];
-        for (int i = 0; i < nm.length; i++) {
-          nm[i] = xyz[i] / 10;
-        }
-        out.append(nm);
+        out.append(ProteinLayout.nanometres(xyz));
       }
       out.finish();
     }

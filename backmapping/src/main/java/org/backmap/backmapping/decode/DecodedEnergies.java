@@ -5,6 +5,7 @@ import java.util.List;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.energy.Precision;
 import org.backmap.md.minimize.EnergyMinimizer;
+import org.backmap.md.minimize.MinimizationDivergedException;
 import org.backmap.md.minimize.MinimizationResult;
 import org.backmap.md.protein.PreparationOptions;
 import org.backmap.md.protein.PreparedProtein;
@@ -18,7 +19,8 @@ import org.backmap.md.structure.StructureException;
  * the CG atoms (N, CA, C, O, H, CB, OXT) held by harmonic restraints at their decoded positions, which the
  * decoder never moves, so that only what decoding placed relaxes. The force-field system is built once, from the
  * layout's atoms. Energies are evaluated in float64; relaxation minimises the mixed-precision energy
- * ({@link Precision#MIXED}, within about 1e-6 relative of float64), whose result is then evaluated in float64.
+ * ({@link Precision#MIXED}, within about 1e-6 relative of float64), whose result is then evaluated in float64; a
+ * structure whose float32 energy overflows (atoms almost on top of each other) is relaxed in float64.
  */
 public final class DecodedEnergies {
   /** Force constant of the CG-atom restraints (kJ/mol/nm^2). */
@@ -96,8 +98,13 @@ public final class DecodedEnergies {
   /** Relaxes a structure (Angstrom, layout order) with its CG atoms restrained where they are. */
   public Relaxed relax(double[] xyz) {
     double[] x0 = toSystem(xyz);
-    ForceFieldEnergy held = mixed.withRestraints(restrained, x0, RESTRAINT_K);
-    MinimizationResult m = EnergyMinimizer.minimize(held, x0, EnergyMinimizer.DEFAULT_TOLERANCE, MAX_ITERATIONS, null);
+    MinimizationResult m;
+    try {
+      m = EnergyMinimizer.minimize(mixed.withRestraints(restrained, x0, RESTRAINT_K), x0, EnergyMinimizer.DEFAULT_TOLERANCE, MAX_ITERATIONS, null);
+    } catch (MinimizationDivergedException e) {
+      // atoms nearly on top of each other overflow float32: relax such a structure in float64 instead
+      m = EnergyMinimizer.minimize(energy.withRestraints(restrained, x0, RESTRAINT_K), x0, EnergyMinimizer.DEFAULT_TOLERANCE, MAX_ITERATIONS, null);
+    }
     double[] out = new double[xyz.length];
     for (int i = 0; i < layoutIndex.length; i++) {
       for (int d = 0; d < 3; d++) {

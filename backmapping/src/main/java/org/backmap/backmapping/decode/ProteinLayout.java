@@ -253,6 +253,15 @@ public final class ProteinLayout {
     return xyz;
   }
 
+  /** Coordinates in nm from coordinates in Angstrom (the layouts' unit), as trajectory files take them. */
+  public static double[] nanometres(double[] angstrom) {
+    double[] nm = new double[angstrom.length];
+    for (int i = 0; i < nm.length; i++) {
+      nm[i] = angstrom[i] / 10;
+    }
+    return nm;
+  }
+
   /** The all-atom structure with coordinates {@code xyz} (Angstrom, {@link #atoms()} x 3). */
   public Structure structure(double[] xyz) {
     List<Chain> chains = new ArrayList<>();

@@ -130,11 +130,7 @@ public final class ReweightJob {
         for (int s = 0; s < b; s++) {
           double[] xyz = d.coordinates()[s];
           if (trajectory != null) {
-            double[] nm = new double[xyz.length];
-            for (int i = 0; i < nm.length; i++) {
-              nm[i] = xyz[i] / 10;
-            }
-            trajectory.append(nm);
+            trajectory.append(ProteinLayout.nanometres(xyz));
           }
           double u = energies.energy(xyz);
           double enc = encoding.logProb(xyz, layouts[s]);
