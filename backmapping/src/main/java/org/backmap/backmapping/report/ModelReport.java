@@ -18,7 +18,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.backmap.autodiff.GradMode;
+import org.backmap.autodiff.Tensor;
 import org.backmap.backmapping.model.BatLayout;
+import org.backmap.backmapping.model.Environments;
 import org.backmap.backmapping.model.ResidueModel;
 import org.backmap.base.io.AtomicOutput;
 import org.backmap.md.bat.BatGroup;
@@ -250,16 +252,31 @@ public final class ModelReport {
       long[] chosen = chi.count() > 0 ? choose(total, o.environments(), rng.fork("environments")) : new long[0];
       List<TrainingExample> picked = new ArrayList<>();
       double nll = 0;
+      double nllOwn = 0;
+      double nllOther = 0;
+      long otherExamples = 0;
       long seen = 0;
       double[] c = new double[chi.count()];
       try (var _ = GradMode.noGrad();
           DatasetReader reader = data.reader(type, Split.VALIDATION, o.batchSize())) {
         while (seen < total && reader.hasNext()) {
           ExampleBatch batch = reader.next().head((int) Math.min(o.batchSize(), total - seen));
-          for (double lp : model.logProb(batch).toDoubleArray()) {
-            nll -= lp;
+          Tensor x = Environments.bat(batch);
+          Tensor context = model.context(model.environments(batch));
+          double batchNll = 0;
+          for (double lp : model.logProbIn(x, context).toDoubleArray()) {
+            batchNll -= lp;
           }
-          double[] sampled = doubles(model.sample(model.environments(batch), sampling).values().toFloatArray());
+          nll += batchNll;
+          if (context != null && batch.size() > 1) {
+            // each example with the next one's description: what the environment is worth to the model
+            for (double lp : model.logProbIn(x, rolled(context)).toDoubleArray()) {
+              nllOther -= lp;
+            }
+            nllOwn += batchNll;
+            otherExamples += batch.size();
+          }
+          double[] sampled = doubles(model.sampleIn(context, batch.size(), sampling).values().toFloatArray());
           for (int i = 0; i < batch.size(); i++) {
             for (int pass = 0; pass < 2 && chi.count() > 0; pass++) {
               chi.compute(pass == 0 ? batch.bat() : sampled, i * d, c);
@@ -307,8 +324,21 @@ public final class ModelReport {
             axes[0].mean(), axes[1].mean(), axes[2].mean(), truth.scale());
       }
       double perExample = nll / seen;
-      return new TypeEvaluation(type, model.config().preset(), d, seen, perExample, perExample / d, List.copyOf(chis),
+      double gain = otherExamples == 0 ? Double.NaN : (nllOther - nllOwn) / otherExamples;
+      return new TypeEvaluation(type, model.config().preset(), d, seen, perExample, perExample / d, gain, List.copyOf(chis),
           bead, beadNote, List.copyOf(spreads), List.copyOf(plots), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@code context} with its rows rotated by one: row i gets row i + 1's description. */
+    private static Tensor rolled(Tensor context) {
+      int b = context.dim(0);
+      float[] c = context.toFloatArray();
+      int width = c.length / b;
+      float[] out = new float[c.length];
+      for (int i = 0; i < b; i++) {
+        System.arraycopy(c, ((i + 1) % b) * width, out, i * width, width);
+      }
+      return Tensor.wrap(out, b, width);
     }
 
     private void addBeadDeviation(SideChainBeads rebuild, double[] bat, int offset, ExampleBatch batch, int i) {
@@ -430,15 +460,18 @@ public final class ModelReport {
             + "Jensen-Shannon divergence (nats, %d bins on [-pi, pi]) of each torsion's marginal, data against one "
             + "model sample per environment; JS floor: what sampling alone gives at these sizes; Laplace: MLE scale "
             + "(Angstrom) of the deviation of the generated side chain's bead from the true bead; true side chain: the "
-            + "same for the data's own BAT vector, the floor set by holding bonds to hydrogen at their ff14SB length."
+            + "same for the data's own BAT vector, the floor set by holding bonds to hydrogen at their ff14SB length; "
+            + "environment gain: the NLL with another example's environment description minus the NLL with its own "
+            + "(nats per example; about 0 when a model ignores its environment)."
             + "%n%n", o.seed(),
             o.bins()));
-    md.append("| type | examples | NLL/example | NLL/dof | JS chi1 | JS chi2 | JS chi3 | JS chi4 | JS floor "
+    md.append("| type | examples | NLL/example | NLL/dof | environment gain | JS chi1 | JS chi2 | JS chi3 | JS chi4 | JS floor "
         + "| Laplace x | Laplace y | Laplace z | Laplace pooled | true side chain |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (TypeEvaluation t : r.types()) {
       md.append("| ").append(t.type()).append(" | ").append(String.format(Locale.ROOT, "%,d", t.examples()))
-          .append(" | ").append(fixed(t.nllPerExample(), 3)).append(" | ").append(fixed(t.nllPerDof(), 3));
+          .append(" | ").append(fixed(t.nllPerExample(), 3)).append(" | ").append(fixed(t.nllPerDof(), 3))
+          .append(" | ").append(Double.isNaN(t.environmentGain()) ? "-" : fixed(t.environmentGain(), 3));
       double floor = Double.NaN;
       for (int k = 1; k <= ChiAngles.MAX; k++) {
         ChiDivergence c = t.chi("chi" + k);

@@ -84,6 +84,9 @@ public final class ModelsManifest {
     n.put("examples", e.examples());
     n.put("nllPerExample", e.nllPerExample());
     n.put("nllPerDof", e.nllPerDof());
+    if (!Double.isNaN(e.environmentGain())) {
+      n.put("environmentGain", e.environmentGain());
+    }
     ObjectNode js = n.putObject("jsDivergence");
     e.chis().forEach(c -> js.put(c.name(), c.jsDivergence()));
     if (e.bead() != null) {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param examples validation examples evaluated
  * @param nllPerExample mean negative log-likelihood (nats per example; bonds in Angstrom, angles in radians)
  * @param nllPerDof {@code nllPerExample / dims}
+ * @param environmentGain how much the environment informs the model: the mean NLL when each example is scored with
+ *     another example's environment description (the next one in its batch) minus the mean NLL with its own, nats
+ *     per example (about 0 for a model that ignores its environment; NaN for unconditional types)
  * @param chis one entry per side-chain torsion of the type (none for ALA, GLY, Nterm, NPRO)
  * @param bead the bead deviation of generated side chains, or null ({@link #beadNote} says why)
  * @param beadNote why there is no bead deviation, or null
@@ -19,7 +22,7 @@ import java.util.List;
  * @param seconds wall time of the type's evaluation
  */
 public record TypeEvaluation(String type, String preset, int dims, long examples, double nllPerExample,
-    double nllPerDof, List<ChiDivergence> chis, BeadDeviation bead, String beadNote,
+    double nllPerDof, double environmentGain, List<ChiDivergence> chis, BeadDeviation bead, String beadNote,
     List<EnvironmentSpread> environments, List<String> plots, double seconds) {
 
   /** The divergence of {@code chiName} ({@code chi1} ...), or null when the type has no such torsion. */

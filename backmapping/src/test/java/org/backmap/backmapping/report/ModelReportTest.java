@@ -91,6 +91,9 @@ class ModelReportTest {
           : validationNll(ResidueModel.load(models, t.type()), t.type());
       assertEquals(expected, t.nllPerExample(), 1e-4 * Math.max(1, Math.abs(expected)), t.type());
       assertEquals(t.nllPerExample() / t.dims(), t.nllPerDof(), 1e-12);
+      // the environment's worth: measured for conditional types, not for the unconditional GLY and Nterm
+      boolean conditional = !List.of("GLY", "Nterm").contains(t.type());
+      assertEquals(conditional, Double.isFinite(t.environmentGain()), t.type() + " " + t.environmentGain());
       for (ChiDivergence c : t.chis()) {
         assertTrue(c.jsDivergence() >= 0 && c.jsDivergence() <= Math.log(2), t.type() + " " + c);
         assertTrue(c.samplingFloor() > 0, t.type() + " " + c);
