@@ -68,6 +68,10 @@ final class MdCommand implements Callable<Integer> {
   @Option(names = "--restrain-heavy", paramLabel = "K", description = "Restrain heavy atoms to their start positions (kJ/mol/nm^2).")
   Double restraint;
 
+  @Option(names = "--restrain-cg", paramLabel = "K",
+      description = "Restrain the CG atoms (N, CA, C, O, H, CB, OXT) to their start positions (kJ/mol/nm^2), e.g. 200000 with --dt 0.001.")
+  Double cgRestraint;
+
   @Option(names = "--pdb", description = "Also write the lowest-temperature trajectory as multi-model PDB.")
   boolean pdb;
 
@@ -95,9 +99,13 @@ final class MdCommand implements Callable<Integer> {
   public Integer call() {
     SimulationSettings settings;
     try {
-      settings = new SimulationSettings(picoseconds, dt != null ? dt : restraint != null ? 0.001 : 0.002, temperature,
-          maxTemperature, replicas, friction, exchangePs, reportPs, restraint, !noMinimize, runtime.seed, runtime.threads(),
-          checkpointMinutes, precision(precision));
+      if (restraint != null && cgRestraint != null) {
+        throw new IllegalArgumentException("--restrain-heavy and --restrain-cg exclude each other");
+      }
+      Double k = cgRestraint != null ? cgRestraint : restraint;
+      settings = new SimulationSettings(picoseconds, dt != null ? dt : k != null ? 0.001 : 0.002, temperature,
+          maxTemperature, replicas, friction, exchangePs, reportPs, k, !noMinimize, runtime.seed, runtime.threads(),
+          checkpointMinutes, precision(precision), cgRestraint != null);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

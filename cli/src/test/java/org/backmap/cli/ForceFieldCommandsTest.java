@@ -77,6 +77,8 @@ class ForceFieldCommandsTest {
         new String[] {"md", "-i", in, "-o", prefix, "--temperature", "0"},
         new String[] {"md", "-i", in, "-o", prefix, "--ps", "1", "--report-ps", "2"},
         new String[] {"md", "-i", in, "-o", prefix, "--precision", "single"},
+        new String[] {"md", "-i", in, "-o", prefix, "--restrain-cg", "1000", "--restrain-heavy", "1000"},
+        new String[] {"md", "-i", in, "-o", prefix, "--restrain-cg", "-5"},
         new String[] {"energy", "-i", in, "--threads", "0"});
     for (String[] args : bad) {
       Cli.Result r = Cli.run(args);
@@ -101,5 +103,34 @@ class ForceFieldCommandsTest {
     assertEquals(4, Files.readAllLines(Path.of(prefix + ".pdb")).stream().filter(l -> l.startsWith("MODEL")).count());
     assertTrue(r.out().contains("exchange 300.0 K <-> 450.0 K"), r.toString());
     assertFalse(Cli.files(dir).stream().anyMatch(f -> f.endsWith(".tmp")), "temporary files left behind: " + Cli.files(dir));
+  }
+
+  @Test
+  void cgAtomRestraintsHoldTheCgAtomsAndLetTheSideChainsMove(@TempDir Path dir) throws Exception {
+    String prefix = dir.resolve("held").toString();
+    Cli.Result r = Cli.run("md", "-i", CHIGNOLIN.toString(), "-o", prefix, "--ps", "0.5", "--report-ps", "0.25", "--restrain-cg", "200000",
+        "--pdb", "--threads", "1", "--seed", "2", "--no-minimize");
+    assertEquals(0, r.exitCode(), r.toString());
+    var start = org.backmap.md.protein.PreparedProtein.read(CHIGNOLIN).structure();
+    var end = org.backmap.md.structure.StructureReader.read(Path.of(prefix + ".pdb"), 1);
+    double cgMax = 0;
+    double sideSum = 0;
+    int side = 0;
+    var a = start.chains().get(0).residues();
+    var b = end.chains().get(0).residues();
+    for (int i = 0; i < a.size(); i++) {
+      for (var atom : a.get(i).atoms()) {
+        double d = atom.distance(b.get(i).atom(atom.name()));
+        if (org.backmap.md.cg.CgMapper.KEPT.contains(atom.name())) {
+          cgMax = Math.max(cgMax, d);
+        } else if (atom.element() != org.backmap.md.structure.Element.H) {
+          sideSum += d;
+          side++;
+        }
+      }
+    }
+    // 200,000 kJ/mol/nm^2 at 300 K: about 0.035 A per axis of thermal spread
+    assertTrue(cgMax < 0.3, "largest CG-atom displacement " + cgMax + " A");
+    assertTrue(sideSum / side > 2 * cgMax / 3, "side-chain heavy atoms move more freely: mean " + sideSum / side + " A, CG max " + cgMax + " A");
   }
 }

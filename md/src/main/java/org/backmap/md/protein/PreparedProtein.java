@@ -222,6 +222,23 @@ public final class PreparedProtein {
     return IntStream.range(0, e.length).filter(i -> e[i] != Element.H).toArray();
   }
 
+  /** Indices of the atoms a CG structure keeps ({@code CgMapper.KEPT}: N, CA, C, O, H, CB, OXT), in system order. */
+  public int[] cgAtoms() {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    int i = 0;
+    for (var c : structure().chains()) {
+      for (var r : c.residues()) {
+        for (var a : r.atoms()) {
+          if (org.backmap.md.cg.CgMapper.KEPT.contains(a.name())) {
+            out.add(i);
+          }
+          i++;
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** The potential energy, no cutoff, evaluated on {@code threads} threads. */
   public ForceFieldEnergy energy(int threads) {
     return ForceFieldEnergy.of(system(), threads);

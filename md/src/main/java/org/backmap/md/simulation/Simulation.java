@@ -80,7 +80,8 @@ public final class Simulation {
     int energyThreads = replicas == 1 ? settings.threads() : 1;
     ForceFieldEnergy energy = ForceFieldEnergy.of(system, energyThreads, settings.precision());
     if (settings.heavyRestraint() != null) {
-      energy = energy.withRestraints(protein.heavyAtoms(), protein.positionsNm(), settings.heavyRestraint());
+      int[] held = settings.restrainCgAtoms() ? protein.cgAtoms() : protein.heavyAtoms();
+      energy = energy.withRestraints(held, protein.positionsNm(), settings.heavyRestraint());
     }
     double[] x0 = resume ? restart.replicas().getFirst().positions() : protein.positionsNm();
     if (settings.minimizeFirst() && !resume) {

@@ -22,10 +22,12 @@ import org.backmap.md.energy.Precision;
  * @param checkpointMinutes wall-clock minutes between restart checkpoints, positive and finite
  * @param precision arithmetic of the force-field pair loops ({@link Precision#DOUBLE} or the faster
  *     {@link Precision#MIXED})
+ * @param restrainCgAtoms when true, {@code heavyRestraint}'s force constant holds the atoms a CG structure keeps
+ *     (N, CA, C, O, H, CB, OXT) instead of the heavy atoms
  */
 public record SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
     int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
-    long seed, int threads, double checkpointMinutes, Precision precision) {
+    long seed, int threads, double checkpointMinutes, Precision precision, boolean restrainCgAtoms) {
 
   /** Largest time step (ps) allowed: bonds to hydrogen are constrained, heavier ones are not. */
   public static final double MAX_TIME_STEP = 0.005;
@@ -38,6 +40,14 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
       long seed, int threads) {
     this(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs, reportPs, heavyRestraint,
         minimizeFirst, seed, threads, DEFAULT_CHECKPOINT_MINUTES);
+  }
+
+  /** Settings restraining heavy atoms (when {@code heavyRestraint} is given). */
+  public SimulationSettings(double picoseconds, double timeStep, double temperature, double maxTemperature,
+      int replicas, double friction, double exchangePs, double reportPs, Double heavyRestraint, boolean minimizeFirst,
+      long seed, int threads, double checkpointMinutes, Precision precision) {
+    this(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs, reportPs, heavyRestraint,
+        minimizeFirst, seed, threads, checkpointMinutes, precision, false);
   }
 
   /** Settings in float64 ({@link Precision#DOUBLE}). */
@@ -85,13 +95,19 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
   /** These settings with restart checkpoints every {@code minutes} minutes of wall-clock time. */
   public SimulationSettings withCheckpointMinutes(double minutes) {
     return new SimulationSettings(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs,
-        reportPs, heavyRestraint, minimizeFirst, seed, threads, minutes, precision);
+        reportPs, heavyRestraint, minimizeFirst, seed, threads, minutes, precision, restrainCgAtoms);
   }
 
   /** These settings with the force field's pair loops in {@code p}. */
   public SimulationSettings withPrecision(Precision p) {
     return new SimulationSettings(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs,
-        reportPs, heavyRestraint, minimizeFirst, seed, threads, checkpointMinutes, p);
+        reportPs, heavyRestraint, minimizeFirst, seed, threads, checkpointMinutes, p, restrainCgAtoms);
+  }
+
+  /** These settings with the restraint's force constant on the CG atoms instead of the heavy atoms. */
+  public SimulationSettings withCgAtomsRestrained() {
+    return new SimulationSettings(picoseconds, timeStep, temperature, maxTemperature, replicas, friction, exchangePs,
+        reportPs, heavyRestraint, minimizeFirst, seed, threads, checkpointMinutes, precision, true);
   }
 
   /**
@@ -113,6 +129,9 @@ public record SimulationSettings(double picoseconds, double timeStep, double tem
     m.put("restrain-heavy", heavyRestraint == null ? "none" : Double.toString(heavyRestraint));
     m.put("minimize", Boolean.toString(minimizeFirst));
     m.put("seed", Long.toString(seed));
+    if (restrainCgAtoms && heavyRestraint != null) {
+      m.put("restrain-atoms", "cg"); // absent for heavy atoms, as before this choice existed
+    }
     if (precision != Precision.DOUBLE) {
       m.put("precision", precision.name().toLowerCase(java.util.Locale.ROOT)); // absent for float64, as before precisions existed
     }
