@@ -3,7 +3,6 @@ package org.backmap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.backmap.base.io.AtomicOutput;
 
@@ -15,13 +14,6 @@ final class JsonReport {
 
   /** Writes {@code report} (a Jackson-ready record) to {@code file}. */
   static void write(Path file, Object report) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(report));
-    try (AtomicOutput out = new AtomicOutput(file)) {
-      out.commitAfter(() -> {
-        while (bytes.hasRemaining()) {
-          out.channel().write(bytes);
-        }
-      });
-    }
+    AtomicOutput.write(file, JSON.writeValueAsBytes(report));
   }
 }

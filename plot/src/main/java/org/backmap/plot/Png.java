@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -65,14 +64,7 @@ public final class Png {
     } finally {
       g.dispose();
     }
-    ByteBuffer bytes = ByteBuffer.wrap(encode(image, file));
-    try (AtomicOutput out = new AtomicOutput(file)) {
-      out.commitAfter(() -> {
-        while (bytes.hasRemaining()) {
-          out.channel().write(bytes);
-        }
-      });
-    }
+    AtomicOutput.write(file, encode(image, file));
   }
 
   private static byte[] encode(BufferedImage image, Path file) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,7 +151,7 @@ public final class TestSetEvaluation {
     }
     Summary s = summarise(results, options, new TreeMap<>(models.manifestHashes()));
     writeJson(outDir.resolve("summary.json"), s);
-    writeText(outDir.resolve("summary.md"), markdown(s));
+    AtomicOutput.write(outDir.resolve("summary.md"), markdown(s).getBytes(StandardCharsets.UTF_8));
     plots(s, outDir);
     return s;
   }
@@ -341,21 +340,6 @@ public final class TestSetEvaluation {
   }
 
   private static void writeJson(Path file, Object value) throws IOException {
-    writeBytes(file, JSON.writeValueAsBytes(value));
-  }
-
-  private static void writeText(Path file, String text) throws IOException {
-    writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void writeBytes(Path file, byte[] bytes) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    try (AtomicOutput out = new AtomicOutput(file)) {
-      out.commitAfter(() -> {
-        while (buffer.hasRemaining()) {
-          out.channel().write(buffer);
-        }
-      });
-    }
+    AtomicOutput.write(file, JSON.writeValueAsBytes(value));
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -168,8 +167,8 @@ public final class ModelReport {
     Result report = new Result(modelsDir.toString(), dataDir.toString(), dataHash, options, List.copyOf(results),
         List.copyOf(skipped), worst(results, Double.POSITIVE_INFINITY), worst(results, RESOLVED_FLOOR),
         manifest.toString());
-    write(outDir.resolve(JSON_FILE), JSON.writeValueAsBytes(report));
-    write(outDir.resolve(MARKDOWN_FILE), markdown(report).getBytes(StandardCharsets.UTF_8));
+    AtomicOutput.write(outDir.resolve(JSON_FILE), JSON.writeValueAsBytes(report));
+    AtomicOutput.write(outDir.resolve(MARKDOWN_FILE), markdown(report).getBytes(StandardCharsets.UTF_8));
     return report;
   }
 
@@ -520,16 +519,5 @@ public final class ModelReport {
 
   private static String fixed(double v, int digits) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : String.valueOf(v);
-  }
-
-  static void write(Path file, byte[] content) {
-    ByteBuffer bytes = ByteBuffer.wrap(content);
-    try (AtomicOutput out = new AtomicOutput(file)) {
-      out.commitAfter(() -> {
-        while (bytes.hasRemaining()) {
-          out.channel().write(bytes);
-        }
-      });
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import org.backmap.backmapping.model.ResidueModel;
+import org.backmap.base.io.AtomicOutput;
 import org.backmap.base.io.Sha256;
 import org.backmap.nn.checkpoint.CheckpointException;
 
@@ -74,7 +75,7 @@ public final class ModelsManifest {
           .ifPresent(e -> entry.set("evaluation", evaluation(e, evaluationDataSha256)));
     }
     Path file = modelsDir.resolve(FILE);
-    ModelReport.write(file, JSON.writeValueAsBytes(root));
+    AtomicOutput.write(file, JSON.writeValueAsBytes(root));
     return file;
   }
 

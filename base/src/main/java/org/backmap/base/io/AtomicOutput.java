@@ -41,6 +41,22 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code content} to {@code file} atomically: the file appears, complete, only when every byte is written.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
+  public static void write(Path file, byte[] content) {
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(content);
+    try (AtomicOutput out = new AtomicOutput(file)) {
+      out.commitAfter(() -> {
+        while (bytes.hasRemaining()) {
+          out.channel().write(bytes);
+        }
+      });
+    }
+  }
+
   /** The open channel to write to. */
   public FileChannel channel() {
     return channel;

@@ -2,7 +2,6 @@ package org.backmap.md.dataset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,14 +131,7 @@ public final class DatasetBuilder {
   }
 
   private static void writeText(Path file, String text) {
-    try (AtomicOutput out = new AtomicOutput(file)) {
-      out.commitAfter(() -> {
-        ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (b.hasRemaining()) {
-          out.channel().write(b);
-        }
-      });
-    }
+    AtomicOutput.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The open stream writers, one per (split, type), opened at a type's first example. */
