@@ -175,8 +175,16 @@ public final class Decoder {
           }
           builder.write(r, labels, mask, s);
         }
+        double[] beads = new double[3 * samples];
+        double[] roots = new double[9 * samples];
+        for (int s = 0; s < samples; s++) {
+          System.arraycopy(frames[s].bead(step.residue()), 0, beads, 3 * s, 3);
+          for (int a = 0; a < 3; a++) {
+            System.arraycopy(xyz[s], 3 * idx[a], roots, 9 * s + 3 * a, 3); // the roots come first in idx
+          }
+        }
         ExampleBatch batch = new ExampleBatch(z.template(), z.group(), samples, d, new double[samples * d],
-            new double[3 * samples], new double[9 * samples], r, labels, mask);
+            beads, roots, r, labels, mask);
         environments = model.environments(batch);
       } else {
         environments = Environments.none(samples);

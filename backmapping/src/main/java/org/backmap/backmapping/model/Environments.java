@@ -12,16 +12,28 @@ import org.backmap.md.dataset.ExampleExtractor;
  * @param r {@code [B, n, 3]} float32 vectors from the bead, or null for unconditional models
  * @param classes {@code [B, n]} float32 class indices, or null
  * @param mask {@code [B, n]} float32, 1 for real particles, or null
+ * @param frame {@code [B, 3]} float32 bead position in the frame of the group's roots ({@link #frameOf}), or null
  */
-public record Environments(int size, Tensor r, Tensor classes, Tensor mask) {
+public record Environments(int size, Tensor r, Tensor classes, Tensor mask, Tensor frame) {
+
+  /** Values per example in {@link #frame()}. */
+  public static final int FRAME_DIMS = 3;
 
   /** No environment, for unconditional models. */
   public static Environments none(int size) {
-    return new Environments(size, null, null, null);
+    return new Environments(size, null, null, null, null);
   }
 
-  /** The first {@code particles} particles (nearest first) of every example of {@code batch}. */
+  /** The first {@code particles} particles (nearest first) of every example of {@code batch}, without frames. */
   public static Environments of(ExampleBatch batch, int particles) {
+    return of(batch, particles, false);
+  }
+
+  /**
+   * The first {@code particles} particles (nearest first) of every example of {@code batch}, and with
+   * {@code withFrame} each bead's position in its roots' frame ({@link #frameOf}).
+   */
+  public static Environments of(ExampleBatch batch, int particles, boolean withFrame) {
     int env = ExampleExtractor.ENVIRONMENT_SIZE;
     int b = batch.size();
     float[] r = new float[b * particles * 3];
@@ -38,8 +50,62 @@ public record Environments(int size, Tensor r, Tensor classes, Tensor mask) {
         mask[dst] = batch.mask()[src];
       }
     }
+    Tensor frame = null;
+    if (withFrame) {
+      float[] f = new float[b * FRAME_DIMS];
+      double[] one = new double[FRAME_DIMS];
+      for (int i = 0; i < b; i++) {
+        frameOf(batch.roots(), 9 * i, batch.bead(), 3 * i, one);
+        for (int c = 0; c < FRAME_DIMS; c++) {
+          f[FRAME_DIMS * i + c] = (float) one[c];
+        }
+      }
+      frame = Tensor.wrap(f, b, FRAME_DIMS);
+    }
     return new Environments(b, Tensor.wrap(r, b, particles, 3), Tensor.wrap(classes, b, particles),
-        Tensor.wrap(mask, b, particles));
+        Tensor.wrap(mask, b, particles), frame);
+  }
+
+  /**
+   * The bead's coordinates (Angstrom) in the right-handed frame of three roots r0, r1, r2 (for a side chain C, CA,
+   * CB): origin r2, first axis along r2 - r1, second along the part of r0 - r1 perpendicular to it. Unchanged by
+   * rotating and translating bead and roots together; changes sign under a reflection, which is what tells the
+   * gauche torsions apart.
+   *
+   * @throws IllegalArgumentException if the roots are collinear, coincide or are not finite
+   */
+  public static void frameOf(double[] roots, int rootsFrom, double[] bead, int beadFrom, double[] out) {
+    double[] e1 = new double[3];
+    double[] u = new double[3];
+    double[] p = new double[3];
+    for (int c = 0; c < 3; c++) {
+      e1[c] = roots[rootsFrom + 6 + c] - roots[rootsFrom + 3 + c];
+      u[c] = roots[rootsFrom + c] - roots[rootsFrom + 3 + c];
+      p[c] = bead[beadFrom + c] - roots[rootsFrom + 6 + c];
+    }
+    double n1 = Math.sqrt(dot(e1, e1));
+    for (int c = 0; c < 3; c++) {
+      e1[c] /= n1;
+    }
+    double along = dot(u, e1);
+    for (int c = 0; c < 3; c++) {
+      u[c] -= along * e1[c];
+    }
+    double n2 = Math.sqrt(dot(u, u));
+    if (!(n1 > 1e-6 && n2 > 1e-6 * n1) || !Double.isFinite(dot(p, p))) {
+      throw new IllegalArgumentException("the roots of a bead's frame are collinear, coincide or are not finite");
+    }
+    for (int c = 0; c < 3; c++) {
+      u[c] /= n2;
+    }
+    double[] e3 = {e1[1] * u[2] - e1[2] * u[1], e1[2] * u[0] - e1[0] * u[2], e1[0] * u[1] - e1[1] * u[0]};
+    out[0] = dot(p, e1);
+    out[1] = dot(p, u);
+    out[2] = dot(p, e3);
+  }
+
+  private static double dot(double[] a, double[] b) {
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
   }
 
   /** The BAT vectors of {@code batch} as a float32 {@code [B, D]} tensor. */

@@ -27,10 +27,13 @@ import org.backmap.nn.Activation;
  * @param madeHidden units of the MADE's one hidden layer (tanh)
  * @param flowOnTorsionsOnly if true, the splines act on the torsions only and bonds and angles follow the base
  * @param seed seed of the encoder's initial weights (the flow's weights and random order use seed 42)
+ * @param beadFrame if true, the flow's context is the description followed by the bead's position in the frame of
+ *     the group's three Z-matrix roots ({@link Environments#frame()}); model files written before this field read
+ *     false
  */
 public record ModelConfig(String type, String preset, List<Boolean> torsions, boolean conditional, int particles,
     int classes, int width, int attentionBlocks, int contextHidden, int flowBlocks, int bins, int madeHidden,
-    boolean flowOnTorsionsOnly, long seed) {
+    boolean flowOnTorsionsOnly, long seed, boolean beadFrame) {
 
   /** Scale from the dataset's Angstrom to the encoder's input unit (nm), keeping {@code r . r} of order 1. */
   public static final double ENVIRONMENT_SCALE = 0.1;
@@ -56,11 +59,17 @@ public record ModelConfig(String type, String preset, List<Boolean> torsions, bo
     return switch (preset) {
       case REFERENCE -> new ModelConfig(type, preset.id(), layout.torsionMask(), conditional,
           ExampleExtractor.ENVIRONMENT_SIZE, classes, 10 * Math.max(1, layout.sideChainHeavyAtoms()), 2, 100, 3, 20,
-          100, false, seed);
-      // a fixed base cannot model bonds and angles alone, so unconditional types keep the splines on everything
+          100, false, seed, false);
+      // a fixed base cannot model bonds and angles alone, so unconditional types keep the splines on everything;
+      // the bead's position in the roots' frame pins the torsions down, which the pooled description alone did not
       case DEFAULT -> new ModelConfig(type, preset.id(), layout.torsionMask(), conditional, 32, classes, 16, 1, 100,
-          2, 8, 100, conditional, seed);
+          2, 8, 100, conditional, seed, conditional);
     };
+  }
+
+  /** Width of the flow's context: 0 for unconditional types. */
+  public int contextDims() {
+    return conditional ? width + (beadFrame ? Environments.FRAME_DIMS : 0) : 0;
   }
 
   /** Length of the BAT vector. */
@@ -74,11 +83,12 @@ public record ModelConfig(String type, String preset, List<Boolean> torsions, bo
   }
 
   /**
-   * The flow's architecture (float32): context = the description (E) for conditional types, none otherwise;
-   * base parameters through one dense ReLU layer of {@link #contextHidden()}.
+   * The flow's architecture (float32): context = the description (E), plus the bead's frame coordinates (3) with
+   * {@link #beadFrame()}, for conditional types, none otherwise; base parameters through one dense ReLU layer of
+   * {@link #contextHidden()}.
    */
   public FlowConfig flowConfig() {
-    return new FlowConfig(torsions, conditional ? width : 0, madeHidden, 1, bins, flowBlocks, Math.PI,
+    return new FlowConfig(torsions, contextDims(), madeHidden, 1, bins, flowBlocks, Math.PI,
         flowOnTorsionsOnly, List.of(contextHidden), FlowConfig.DEFAULT_SEED, DType.F32, Activation.TANH);
   }
 }

@@ -30,7 +30,8 @@ import org.backmap.nn.checkpoint.ModelCheckpoints;
  * {@link VectorAttentionEncoder} as one E-vector {@code c}; a {@link ConditionalFlow} takes {@code c} as its
  * context: {@code Dense(100, relu)} then the base parameters (normal location and softplus scale for bonds and
  * angles, von Mises location and softplus concentration for torsions), and masked autoregressive spline blocks
- * whose MADEs also read {@code c}. Unconditional types (GLY, Nterm, NPRO) have no environment and a fixed base,
+ * whose MADEs also read {@code c}. With {@link ModelConfig#beadFrame()} (the default preset) {@code c} also holds
+ * the bead's coordinates in the frame of the group's roots, which is where the side chain is. Unconditional types (GLY, Nterm, NPRO) have no environment and a fixed base,
  * N(0, 0.5) for bonds and angles and von Mises(0, 1) for torsions, under the same spline blocks.
  */
 public final class ResidueModel extends Module {
@@ -62,7 +63,9 @@ public final class ResidueModel extends Module {
 
   /** The environments of {@code batch} in the form this model reads (none for unconditional models). */
   public Environments environments(ExampleBatch batch) {
-    return config.conditional() ? Environments.of(batch, config.particles()) : Environments.none(batch.size());
+    return config.conditional()
+        ? Environments.of(batch, config.particles(), config.beadFrame())
+        : Environments.none(batch.size());
   }
 
   /** {@code log p(bat | environment)} of every example of {@code batch}, {@code [B]}; differentiable. */
@@ -84,11 +87,21 @@ public final class ResidueModel extends Module {
 
   /**
    * What the flow is conditioned on for {@code env}: the encoder's description {@code [B, E]} for a conditional
-   * model, {@code null} for an unconditional one. Computing it once serves both {@link #sampleIn} and
+   * model, followed by the bead's frame coordinates {@code [B, 3]} with {@link ModelConfig#beadFrame()}, {@code null} for an unconditional one. Computing it once serves both {@link #sampleIn} and
    * {@link #logProbIn} (the encoder is the expensive part of a conditional model).
    */
   public Tensor context(Environments env) {
-    return config.conditional() ? describe(env) : null;
+    if (!config.conditional()) {
+      return null;
+    }
+    Tensor description = describe(env);
+    if (!config.beadFrame()) {
+      return description;
+    }
+    if (env.frame() == null) {
+      throw new IllegalArgumentException("the " + config.type() + " model needs the bead's frame coordinates");
+    }
+    return Tensor.concat(1, description, env.frame());
   }
 
   /** {@code log p(x | context)} per row of {@code x [B, D]}, {@code context} from {@link #context}. */
@@ -159,7 +172,7 @@ public final class ResidueModel extends Module {
       throw new IllegalArgumentException("row " + row + " of " + env.size() + " environments, " + n + " samples");
     }
     try (var _ = GradMode.noGrad()) {
-      float[] all = describe(env).toFloatArray();
+      float[] all = context(env).toFloatArray();
       int width = all.length / env.size();
       float[] context = new float[n * width];
       for (int i = 0; i < n; i++) {

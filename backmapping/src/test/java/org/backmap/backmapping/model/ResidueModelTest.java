@@ -95,7 +95,21 @@ class ResidueModelTest {
   }
 
   @Test
-  void logProbIsInvariantToRotatingTheEnvironment() {
+  void samplesFromOneEnvironmentCarryTheirLogProb() {
+    ResidueModel model = perturbed(new ResidueModel(ModelConfig.of(Preset.DEFAULT, "THR", 5)), 0.1, 12);
+    assertTrue(model.config().beadFrame(), "the default preset reads the bead's frame");
+    ExampleBatch b = batch("THR", 3);
+    int n = 16;
+    ConditionalFlow.Sample s = model.sample(model.environments(b), 2, n, Rng.seeded(4));
+    double[] again = model.logProb(s.values(), model.environments(repeated(b, 2, n))).toDoubleArray();
+    double[] drawn = s.logProb().toDoubleArray();
+    for (int i = 0; i < n; i++) {
+      assertEquals(drawn[i], again[i], 2e-3 * Math.max(1, Math.abs(drawn[i])), "sample " + i);
+    }
+  }
+
+  @Test
+  void logProbIsInvariantToMovingTheEnvironmentRigidly() {
     ExampleBatch b = batch("THR", 4);
     SplittableRandom r = new SplittableRandom(4);
     for (Preset p : Preset.values()) {
@@ -219,7 +233,7 @@ class ResidueModelTest {
 
   /** A small architecture over {@code torsions.size()} dimensions. */
   static ModelConfig toy(List<Boolean> torsions, boolean conditional, int particles) {
-    return new ModelConfig("toy", "test", torsions, conditional, particles, 112, 8, 1, 16, 3, 8, 16, false, 7);
+    return new ModelConfig("toy", "test", torsions, conditional, particles, 112, 8, 1, 16, 3, 8, 16, false, 7, conditional);
   }
 
   /** Moves every parameter by a seeded normal step so the flow is far from the identity. */
@@ -241,7 +255,10 @@ class ResidueModelTest {
     return s;
   }
 
-  /** {@code b} with every environment rotated about the bead by one random rotation. */
+  /**
+   * {@code b} moved rigidly: every environment rotated about its bead by one random rotation, and beads and roots
+   * rotated by the same rotation and shifted by one random translation.
+   */
   private static ExampleBatch rotated(ExampleBatch b, SplittableRandom r) {
     double w = r.nextGaussian(), x = r.nextGaussian(), y = r.nextGaussian(), z = r.nextGaussian();
     double n = Math.sqrt(w * w + x * x + y * y + z * z);
@@ -257,7 +274,20 @@ class ResidueModelTest {
         env[3 * p + c] = (float) (m[c][0] * v[0] + m[c][1] * v[1] + m[c][2] * v[2]);
       }
     }
-    return new ExampleBatch(b.template(), b.group(), b.size(), b.batDim(), b.bat(), b.bead(), b.roots(), env, b.labels(), b.mask());
+    double[] shift = {10 * r.nextGaussian(), 10 * r.nextGaussian(), 10 * r.nextGaussian()};
+    double[] bead = moved(b.bead(), m, shift);
+    double[] roots = moved(b.roots(), m, shift);
+    return new ExampleBatch(b.template(), b.group(), b.size(), b.batDim(), b.bat(), bead, roots, env, b.labels(), b.mask());
+  }
+
+  private static double[] moved(double[] xyz, double[][] m, double[] shift) {
+    double[] out = new double[xyz.length];
+    for (int p = 0; p < xyz.length / 3; p++) {
+      for (int c = 0; c < 3; c++) {
+        out[3 * p + c] = shift[c] + m[c][0] * xyz[3 * p] + m[c][1] * xyz[3 * p + 1] + m[c][2] * xyz[3 * p + 2];
+      }
+    }
+    return out;
   }
 
   /** Example {@code i} of {@code b}, {@code n} times. */
@@ -268,12 +298,16 @@ class ResidueModelTest {
     float[] xyz = new float[n * env * 3];
     byte[] labels = new byte[n * env];
     byte[] mask = new byte[n * env];
+    double[] bead = new double[3 * n];
+    double[] roots = new double[9 * n];
     for (int k = 0; k < n; k++) {
+      System.arraycopy(one.bead(), 0, bead, 3 * k, 3);
+      System.arraycopy(one.roots(), 0, roots, 9 * k, 9);
       System.arraycopy(one.bat(), 0, bat, k * b.batDim(), b.batDim());
       System.arraycopy(one.environment(), 0, xyz, k * env * 3, env * 3);
       System.arraycopy(one.labels(), 0, labels, k * env, env);
       System.arraycopy(one.mask(), 0, mask, k * env, env);
     }
-    return new ExampleBatch(b.template(), b.group(), n, b.batDim(), bat, new double[3 * n], new double[9 * n], xyz, labels, mask);
+    return new ExampleBatch(b.template(), b.group(), n, b.batDim(), bat, bead, roots, xyz, labels, mask);
   }
 }
