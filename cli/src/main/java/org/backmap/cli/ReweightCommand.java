@@ -3,17 +3,18 @@ package org.backmap.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.backmap.backmapping.decode.CgFrames;
 import org.backmap.backmapping.decode.ModelSet;
-import org.backmap.backmapping.reweight.ClusterModel;
+import org.backmap.backmapping.cgmodel.CgFlow;
+import org.backmap.backmapping.cgmodel.CgModel;
+import org.backmap.backmapping.cgmodel.ClusterModel;
+import org.backmap.backmapping.cgmodel.FrameClusters;
 import org.backmap.backmapping.reweight.ReweightJob;
 import org.backmap.base.io.OutputFolder;
 import org.backmap.md.cg.CgStructure;
-import org.backmap.md.structure.StructureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +24,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code backmap reweight}: generated samples (CG model, then decoding) with their importance weights into AMBER14SB + GBn2. */
 @Command(name = "reweight", mixinStandardHelpOptions = true,
-    description = "Draw CG structures from a CG model of a trajectory's frames, decode each into an all-atom structure, and write per "
+    description = "Draw CG structures from a CG model (a trajectory's frames by cluster, or a CG flow), decode each into an all-atom structure, and write per "
         + "sample log w = -U/kT + log P1(R|r) - log P2(R) - log P2(r|R), its parts and observables (CSV, streamed); print the "
         + "effective sample size.")
 final class ReweightCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-i", "--trajectory"}, required = true, paramLabel = "FILE",
-      description = "Frames of the CG model: a DCD trajectory (with --topology), or a CG or all-atom PDB/mmCIF file with one or more models.")
+  @Option(names = {"-i", "--trajectory"}, paramLabel = "FILE",
+      description = "Frames of a cluster CG model: a DCD trajectory (with --topology), or a CG or all-atom PDB/mmCIF file with one or more models.")
   Path trajectory;
 
   @Option(names = "--topology", paramLabel = "PDB", description = "For a DCD trajectory: the PDB/mmCIF file of its atoms.")
@@ -40,7 +41,8 @@ final class ReweightCommand implements Callable<Integer> {
   int skip;
 
   @Option(names = "--cg-model", paramLabel = "MODEL", defaultValue = "cluster-population",
-      description = "CG model over the frames: cluster-population or cluster-uniform (default: ${DEFAULT-VALUE}).")
+      description = "CG model: cluster-population or cluster-uniform over the frames of --trajectory, or flow:DIR, a CG flow written by "
+          + "'backmap cg-flow' (default: ${DEFAULT-VALUE}).")
   String cgModel;
 
   @Option(names = "--cutoff", paramLabel = "A", defaultValue = "2.0",
@@ -86,13 +88,26 @@ final class ReweightCommand implements Callable<Integer> {
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new ParameterException(spec.commandLine(), "--temperature must be positive and finite, got " + temperature);
     }
-    ClusterModel.Choice choice = switch (cgModel.toLowerCase(Locale.ROOT)) {
+    String kind = cgModel.toLowerCase(Locale.ROOT);
+    Path flowDir = kind.startsWith("flow:") ? Path.of(cgModel.substring("flow:".length())) : null;
+    ClusterModel.Choice choice = switch (kind) {
       case "cluster-population" -> ClusterModel.Choice.POPULATION;
       case "cluster-uniform" -> ClusterModel.Choice.UNIFORM;
-      default -> throw new ParameterException(spec.commandLine(), "--cg-model must be cluster-population or cluster-uniform, got " + cgModel);
+      default -> {
+        if (flowDir == null) {
+          throw new ParameterException(spec.commandLine(), "--cg-model must be cluster-population, cluster-uniform or flow:DIR, got " + cgModel);
+        }
+        yield null;
+      }
     };
-    boolean dcd = trajectory.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcd");
-    if (dcd != (topology != null)) {
+    if (flowDir == null && trajectory == null) {
+      throw new ParameterException(spec.commandLine(), "a cluster CG model needs the frames: --trajectory");
+    }
+    if (flowDir != null && trajectory != null) {
+      throw new ParameterException(spec.commandLine(), "--trajectory goes with a cluster CG model, not with " + cgModel);
+    }
+    boolean dcd = trajectory != null && trajectory.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcd");
+    if (trajectory != null && dcd != (topology != null)) {
       throw new ParameterException(spec.commandLine(), dcd ? "a DCD trajectory needs --topology" : "--topology goes with a DCD trajectory only");
     }
     OutputFolder.requireWritable(output);
@@ -104,29 +119,24 @@ final class ReweightCommand implements Callable<Integer> {
     runtime.apply();
     PrintWriter err = spec.commandLine().getErr();
     ModelSet set = models.models();
-    List<CgStructure> frames = new ArrayList<>();
-    try (CgFrames all = CgFrames.open(trajectory, topology, preparation.options())) {
-      for (int f = 0; all.hasNext(); f++) {
-        CgStructure cg = all.next();
-        if (f >= skip) {
-          frames.add(cg);
-        }
-      }
-    }
-    if (frames.isEmpty()) {
-      throw new StructureException(trajectory.toString(), "holds no frame after the first " + skip);
+    CgModel model;
+    if (flowDir != null) {
+      model = CgFlow.load(flowDir);
+      err.printf(Locale.ROOT, "CG model: %s%n", model.describe());
+    } else {
+      List<CgStructure> frames = CgFrames.readAll(trajectory, topology, preparation.options(), skip);
+      long t0 = System.nanoTime();
+      ClusterModel clusters = ClusterModel.fit(frames.stream().map(ReweightJob::ca).toList(), cutoff, choice);
+      err.printf(Locale.ROOT, "%d frames in %d clusters (complete linkage, CA RMSD <= %.2f A) in %.1f s%n", frames.size(), clusters.clusters(), cutoff,
+          (System.nanoTime() - t0) / 1e9);
+      model = new FrameClusters(frames, clusters);
     }
     CgStructure ref = reference == null ? null : ProteinInput.read(reference, preparation, false, err).cg();
-    long t0 = System.nanoTime();
-    List<double[]> ca = frames.stream().map(ReweightJob::ca).toList();
-    ClusterModel clusters = ClusterModel.fit(ca, cutoff, choice);
-    err.printf(Locale.ROOT, "%d frames in %d clusters (complete linkage, CA RMSD <= %.2f A) in %.1f s%n", frames.size(), clusters.clusters(), cutoff,
-        (System.nanoTime() - t0) / 1e9);
     TerminalLine line = new TerminalLine(err);
     long t1 = System.nanoTime();
     ReweightJob.Summary s;
     try {
-      s = ReweightJob.run(frames, clusters, set, ref, new ReweightJob.Options(samples, batch, temperature, runtime.seed, runtime.threads()), output,
+      s = ReweightJob.run(model, set, ref, new ReweightJob.Options(samples, batch, temperature, runtime.seed, runtime.threads()), output,
           structures, (done, total) -> {
             double sec = (System.nanoTime() - t1) / 1e9;
             line.show(String.format(Locale.ROOT, "%s %d/%d samples  %.3f s each  ETA %s", TerminalLine.bar((double) done / total), done, total,
@@ -135,8 +145,8 @@ final class ReweightCommand implements Callable<Integer> {
     } finally {
       line.end();
     }
-    spec.commandLine().getOut().printf(Locale.ROOT, "%d samples from %d frames (%d clusters, %s) written to %s in %.1f s; Kish ESS %.3g (%.3g of N); "
-        + "mean energy %.1f kJ/mol%n", s.samples(), s.frames(), s.clusters(), s.choice(), output, s.seconds(), s.kishEss(), s.essFraction(), s.meanEnergy());
+    spec.commandLine().getOut().printf(Locale.ROOT, "%d samples (%s) written to %s in %.1f s; Kish ESS %.3g (%.3g of N); mean energy %.1f kJ/mol%n",
+        s.samples(), s.cgModel(), output, s.seconds(), s.kishEss(), s.essFraction(), s.meanEnergy());
     if (json != null) {
       JsonReport.write(json, s);
     }

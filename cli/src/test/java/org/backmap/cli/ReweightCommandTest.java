@@ -26,7 +26,7 @@ class ReweightCommandTest {
     assertEquals(13, rows.size());
     JsonNode s = new ObjectMapper().readTree(json.toFile());
     assertEquals(12, s.get("samples").asLong());
-    assertEquals("uniform", s.get("choice").asText());
+    assertTrue(s.get("cgModel").asText().startsWith("cluster-uniform"), s.toString());
     double ess = s.get("kishEss").asDouble();
     assertTrue(ess >= 1 - 1e-9 && ess <= 12 + 1e-9, "Kish ESS between 1 and N: " + ess);
     for (String row : rows.subList(1, rows.size())) {
@@ -44,13 +44,62 @@ class ReweightCommandTest {
     for (String[] args : List.of(new String[] {"reweight", "-i", in, "-o", out, "--cg-model", "flow"},
         new String[] {"reweight", "-i", in, "-o", out, "--cutoff", "0"}, new String[] {"reweight", "-i", in, "-o", out, "-n", "0"},
         new String[] {"reweight", "-i", in, "-o", out, "--temperature", "-3"},
-        new String[] {"reweight", "-i", in, "-o", out, "--topology", in})) {
+        new String[] {"reweight", "-i", in, "-o", out, "--topology", in}, new String[] {"reweight", "-o", out},
+        new String[] {"reweight", "-i", in, "-o", out, "--cg-model", "flow:" + dir})) {
       Cli.Result r = Cli.run(args);
       assertEquals(ErrorReport.USAGE, r.exitCode(), String.join(" ", args) + "\n" + r);
     }
     Cli.Result skipped = Cli.run("reweight", "-i", in, "-o", out, "--skip", "1000");
     assertEquals(1, skipped.exitCode(), skipped.toString());
     assertTrue(skipped.err().contains("no frame"), skipped.err());
+    Cli.Result noFlow = Cli.run("reweight", "-o", out, "--cg-model", "flow:" + dir.resolve("none"));
+    assertEquals(1, noFlow.exitCode(), noFlow.toString());
+    assertTrue(noFlow.err().contains("no CG flow"), noFlow.err());
     assertEquals(List.of(), Cli.files(dir));
+  }
+
+  @Test
+  void aCgFlowTrainedOnTheNmrModelsDrivesReweighting(@TempDir Path dir) throws Exception {
+    // eight frames: the NMR structure moved by up to 0.1 Angstrom per coordinate
+    List<String> atoms = Files.readAllLines(CHIGNOLIN).stream().filter(l -> l.startsWith("ATOM")).toList();
+    StringBuilder models = new StringBuilder();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+    for (int m = 1; m <= 8; m++) {
+      models.append(String.format("MODEL     %4d%n", m));
+      for (String a : atoms) {
+        StringBuilder xyz = new StringBuilder();
+        for (int c = 0; c < 3; c++) {
+          double v = Double.parseDouble(a.substring(30 + 8 * c, 38 + 8 * c).trim()) + random.nextDouble(-0.1, 0.1);
+          xyz.append(String.format(java.util.Locale.ROOT, "%8.3f", v));
+        }
+        models.append(a, 0, 30).append(xyz).append(a.substring(54)).append('\n');
+      }
+      models.append("ENDMDL\n");
+    }
+    Path frames = dir.resolve("frames.pdb");
+    Files.writeString(frames, models.append("END\n"));
+    Path flow = dir.resolve("flow");
+    Cli.Result single = Cli.run("cg-flow", "-i", CHIGNOLIN.toString(), "-o", flow.toString());
+    assertEquals(1, single.exitCode(), single.toString());
+    assertTrue(single.err().contains("at least 2"), single.err());
+    Cli.Result trained = Cli.run("cg-flow", "-i", frames.toString(), "-o", flow.toString(), "--epochs", "3", "--batch", "4",
+        "--hidden", "16", "--validation", "0.25", "--samples", "200", "--threads", "1");
+    assertEquals(0, trained.exitCode(), trained.toString());
+    assertTrue(Files.isRegularFile(flow.resolve("marginals.png")));
+    JsonNode report = new ObjectMapper().readTree(flow.resolve("cg-flow-report.json").toFile());
+    assertEquals(3, report.get("epochs").size());
+    assertTrue(report.get("modelled").asInt() > 100 && report.get("modelled").asInt() <= report.get("coordinates").asInt(), report.toString());
+    Path csv = dir.resolve("w.csv");
+    Cli.Result r = Cli.run("reweight", "--cg-model", "flow:" + flow, "-n", "3", "--batch", "3", "-o", csv.toString(), "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    List<String> rows = Files.readAllLines(csv);
+    assertEquals(4, rows.size());
+    for (String row : rows.subList(1, rows.size())) {
+      String[] c = row.split(",", -1);
+      assertEquals("", c[1], "a flow's samples are no frames");
+      assertTrue(Double.isFinite(Double.parseDouble(c[3])), row);
+    }
+    Cli.Result bad = Cli.run("cg-flow", "-i", CHIGNOLIN.toString(), "-o", dir.resolve("bad").toString(), "--validation", "1");
+    assertEquals(ErrorReport.USAGE, bad.exitCode(), bad.toString());
   }
 }

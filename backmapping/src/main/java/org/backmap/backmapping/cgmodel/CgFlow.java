@@ -41,7 +41,7 @@ import org.backmap.nn.train.TrainingResult;
  * is then over the remaining coordinates, the manifold the trajectory lives on. The rigid-body degrees of freedom
  * carry no density (a constant that normalised weights do not see).
  */
-public final class CgFlow extends Module {
+public final class CgFlow extends Module implements CgModel {
   /** File name of a saved flow's manifest inside its folder. */
   public static final String MANIFEST = "cg-flow.json";
   /** File name of the reference CG structure (topology and residue names) beside it. */
@@ -217,11 +217,11 @@ public final class CgFlow extends Module {
     return logProb(CgInternalCoordinates.particles(cg));
   }
 
-  /** One draw: particle positions and their {@code log P2(R)}. */
-  public record Draw(double[] xyz, double logProb) {}
+  /** One sample: particle positions and their {@code log P2(R)}. */
+  public record Sample(double[] xyz, double logProb) {}
 
   /** {@code n} structures drawn from the flow, each with its {@code log P2(R)} (recomputed from the drawn positions). */
-  public List<Draw> sample(int n, Rng rng) {
+  public List<Sample> sample(int n, Rng rng) {
     ConditionalFlow.Sample s;
     try (var _ = GradMode.noGrad()) {
       s = flow.sample(null, n, rng);
@@ -239,11 +239,30 @@ public final class CgFlow extends Module {
       xyzs.add(xyz);
     }
     double[] lp = logProb(xyzs);
-    List<Draw> out = new ArrayList<>(n);
+    List<Sample> out = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
-      out.add(new Draw(xyzs.get(k), lp[k]));
+      out.add(new Sample(xyzs.get(k), lp[k]));
     }
     return out;
+  }
+
+  @Override
+  public List<Draw> draw(int n, java.util.SplittableRandom random) {
+    List<Draw> out = new ArrayList<>(n);
+    for (Sample d : sample(n, Rng.seeded(random.nextLong()))) {
+      out.add(new Draw(reference.withParticles("cg-flow sample", d.xyz()), d.logProb(), -1, -1));
+    }
+    return out;
+  }
+
+  @Override
+  public CgStructure topology() {
+    return reference;
+  }
+
+  @Override
+  public String describe() {
+    return "cg-flow, " + free.length + " of " + ic.dims() + " internal coordinates";
   }
 
   /** Writes the flow into {@code dir}: {@value #MANIFEST} with its weights, and {@value #REFERENCE}. */

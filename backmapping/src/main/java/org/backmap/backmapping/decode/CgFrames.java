@@ -72,6 +72,27 @@ public final class CgFrames implements Iterator<CgStructure>, AutoCloseable {
   }
 
   /**
+   * Every frame of {@code input} after the first {@code skip} (see {@link #open}), in memory.
+   *
+   * @throws StructureException naming the file when no frame is left
+   */
+  public static List<CgStructure> readAll(Path input, Path topology, PreparationOptions preparation, int skip) throws IOException {
+    List<CgStructure> frames = new java.util.ArrayList<>();
+    try (CgFrames all = open(input, topology, preparation)) {
+      for (int f = 0; all.hasNext(); f++) {
+        CgStructure cg = all.next();
+        if (f >= skip) {
+          frames.add(cg);
+        }
+      }
+    }
+    if (frames.isEmpty()) {
+      throw new StructureException(input.toString(), "holds no frame after the first " + skip);
+    }
+    return frames;
+  }
+
+  /**
    * The frames of {@code input}: a DCD file needs {@code topology} (a CG PDB or an all-atom PDB/mmCIF file with
    * the DCD's atoms in its order); any other input is a CG or all-atom structure file and {@code topology} must be
    * null. All-atom structures are prepared with {@code preparation}.

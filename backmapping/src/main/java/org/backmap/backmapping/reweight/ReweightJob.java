@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.backmap.backmapping.cgmodel.CgModel;
 import org.backmap.backmapping.decode.DecodeOrder;
 import org.backmap.backmapping.decode.DecodePlan;
 import org.backmap.backmapping.decode.DecodedEnergies;
@@ -30,12 +31,14 @@ import org.backmap.nn.Rng;
 
 /**
  * Generated samples and their importance weights into the AMBER14SB + GBn2 ensemble: R is drawn from a CG model
- * over frames ({@link ClusterModel}), r decoded from R with the residue models, and each sample gets
+ * ({@link CgModel}: frames by cluster, or a CG flow), r decoded from R with the residue models, and each sample gets
  * {@code log w = -U(r)/kT + log P1(R | r) - log P2(R) - log P2(r | R)} with its parts and observables, one CSV row
  * per sample, streamed in batches (memory: the frames plus one batch). The file appears only when complete.
  *
  * <p>Columns: {@code sample, frame, cluster, logP2R, logP2rR, logP1Rr, energy_kJ_per_mol, logW,
- * endToEndCaAngstrom, caRmsdToReferenceAngstrom}.
+ * endToEndCaAngstrom, caRmsdToReferenceAngstrom}, then the decoded structure's side-chain torsions in degrees
+ * ({@link SideChainTorsions}, e.g. {@code chi1_TYR2}); frame and cluster (1-based) are empty for a model that
+ * generates new structures.
  */
 public final class ReweightJob {
   private ReweightJob() {}
@@ -71,30 +74,27 @@ public final class ReweightJob {
    * @param kishEss Kish's effective sample size of the weights
    * @param essFraction {@code kishEss / samples}
    */
-  public record Summary(long samples, int frames, int clusters, String choice, double kishEss, double essFraction, double maxLogW,
-      double meanEnergy, double seconds) {}
+  public record Summary(long samples, String cgModel, double kishEss, double essFraction, double maxLogW, double meanEnergy,
+      double seconds) {}
 
   /**
-   * Draws {@code options.samples()} samples from {@code cgModel} over {@code frames}, decodes and weighs them, and
-   * writes the CSV to {@code output}.
+   * Draws {@code options.samples()} samples from {@code cgModel}, decodes and weighs them, and writes the CSV to
+   * {@code output}.
    *
-   * @param frames the CG frames the model's indices refer to
    * @param reference structure whose CA atoms the RMSD observable is measured against (its CG form), or null
    * @param structures where to write the decoded structures too (.pdb, .cif or .dcd, sample order; coordinates
    *     rounded to that format as they are placed, so every number of the CSV is that of the file's structure),
    *     or null
    */
-  public static Summary run(List<CgStructure> frames, ClusterModel cgModel, ModelSet models, CgStructure reference, Options options, Path output,
+  public static Summary run(CgModel cgModel, ModelSet models, CgStructure reference, Options options, Path output,
       Path structures, Progress progress) throws IOException {
-    if (frames.size() != cgModel.frames()) {
-      throw new IllegalArgumentException(frames.size() + " frames, the CG model has " + cgModel.frames());
-    }
     long t0 = System.nanoTime();
     TemplateLibrary library = TemplateLibrary.ff14SB();
-    ProteinLayout first = new ProteinLayout(frames.get(0), library);
+    ProteinLayout first = new ProteinLayout(cgModel.topology(), library);
     DecodePlan plan = DecodePlan.of(first, DecodeOrder.SEQUENCE, options.seed());
     Decoder decoder = new Decoder(models);
     EncodingProbability encoding = EncodingProbability.of(first, models.laplaceScales());
+    SideChainTorsions chis = new SideChainTorsions(first);
     double kT = LogWeights.kT(options.kelvin());
     double[] refCa = reference == null ? null : ca(reference);
     SplittableRandom draws = new SplittableRandom(options.seed());
@@ -107,17 +107,20 @@ public final class ReweightJob {
     try (AtomicOutput file = new AtomicOutput(output)) {
       OutputStream stream = Channels.newOutputStream(file.channel());
       Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-      out.write("sample,frame,cluster,logP2R,logP2rR,logP1Rr,energy_kJ_per_mol,logW,endToEndCaAngstrom,caRmsdToReferenceAngstrom\n");
+      out.write("sample,frame,cluster,logP2R,logP2rR,logP1Rr,energy_kJ_per_mol,logW,endToEndCaAngstrom,caRmsdToReferenceAngstrom");
+      for (String name : chis.names()) {
+        out.write("," + name);
+      }
+      out.write("\n");
       long done = 0;
       while (done < options.samples()) {
         int b = (int) Math.min(options.batchSize(), options.samples() - done);
-        int[] frameOf = new int[b];
+        List<CgModel.Draw> drawn = cgModel.draw(b, draws);
         ProteinLayout[] layouts = new ProteinLayout[b];
         for (int s = 0; s < b; s++) {
-          frameOf[s] = cgModel.sample(draws);
-          layouts[s] = new ProteinLayout(frames.get(frameOf[s]), library);
+          layouts[s] = new ProteinLayout(drawn.get(s).structure(), library);
           if (!layouts[s].sameResidues(first)) {
-            throw new StructureException(frames.get(frameOf[s]).source(), "holds other residues than the first frame");
+            throw new StructureException(drawn.get(s).structure().source(), "holds other residues than the CG model's topology");
           }
         }
         DecodedSamples d = decoder.decode(layouts, plan, rng.split(), rounding);
@@ -127,22 +130,28 @@ public final class ReweightJob {
             trajectory = TrajectoryOutput.open(structures, first.structure(d.coordinates()[0]), "backmap reweight");
           }
         }
+        StringBuilder row = new StringBuilder();
         for (int s = 0; s < b; s++) {
+          CgModel.Draw draw = drawn.get(s);
           double[] xyz = d.coordinates()[s];
           if (trajectory != null) {
             trajectory.append(ProteinLayout.nanometres(xyz));
           }
           double u = energies.energy(xyz);
           double enc = encoding.logProb(xyz, layouts[s]);
-          double p2R = cgModel.logProb(frameOf[s]);
           double p2rR = d.logProb()[s];
-          double lw = LogWeights.logWeight(u, kT, enc, p2R, p2rR);
-          double[] caXyz = ca(frames.get(frameOf[s]));
+          double lw = LogWeights.logWeight(u, kT, enc, draw.logProb(), p2rR);
+          double[] caXyz = ca(draw.structure());
           int n = caXyz.length / 3;
           double e2e = Math.sqrt(sq(caXyz[0] - caXyz[3 * n - 3]) + sq(caXyz[1] - caXyz[3 * n - 2]) + sq(caXyz[2] - caXyz[3 * n - 1]));
           double rmsd = refCa == null ? Double.NaN : Superposition.rmsd(caXyz, refCa);
-          out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f%n", done + s + 1, frameOf[s] + 1,
-              cgModel.clusterOf(frameOf[s]) + 1, p2R, p2rR, enc, u, lw, e2e, rmsd));
+          row.setLength(0);
+          row.append(String.format(Locale.ROOT, "%d,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f", done + s + 1, oneBased(draw.frame()),
+              oneBased(draw.cluster()), draw.logProb(), p2rR, enc, u, lw, e2e, rmsd));
+          for (double chi : chis.compute(xyz)) {
+            row.append(String.format(Locale.ROOT, ",%.2f", chi));
+          }
+          out.write(row.append('\n').toString());
           logW.add(lw);
           sumEnergy += u;
         }
@@ -156,13 +165,17 @@ public final class ReweightJob {
       }
       file.commitAfter(() -> {});
       double max = logW.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-      return new Summary(options.samples(), frames.size(), cgModel.clusters(), cgModel.choice().name().toLowerCase(Locale.ROOT), w.kishEss(),
-          w.essFraction(), max, sumEnergy / options.samples(), (System.nanoTime() - t0) / 1e9);
+      return new Summary(options.samples(), cgModel.describe(), w.kishEss(), w.essFraction(), max, sumEnergy / options.samples(),
+          (System.nanoTime() - t0) / 1e9);
     } finally {
       if (trajectory != null) {
         trajectory.close();
       }
     }
+  }
+
+  private static String oneBased(int index) {
+    return index < 0 ? "" : Integer.toString(index + 1);
   }
 
   /** CA coordinates of a CG structure, residue order (Angstrom). */

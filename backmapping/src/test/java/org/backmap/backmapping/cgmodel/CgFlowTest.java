@@ -87,8 +87,8 @@ class CgFlowTest {
     CgFlow flow = CgFlow.fit(frames, new CgFlow.Settings(5, 32, 8, 2, 16, 0.25, 1), null).flow();
     flow.save(tmp.resolve("flow"));
     CgFlow back = CgFlow.load(tmp.resolve("flow"));
-    List<CgFlow.Draw> draws = flow.sample(5, Rng.seeded(4));
-    for (CgFlow.Draw d : draws) {
+    List<CgFlow.Sample> draws = flow.sample(5, Rng.seeded(4));
+    for (CgFlow.Sample d : draws) {
       assertTrue(Double.isFinite(d.logProb()));
       assertEquals(d.logProb(), back.logProb(d.xyz()), 1e-6 * Math.max(1, Math.abs(d.logProb())));
     }

@@ -15,6 +15,8 @@ import org.backmap.backmapping.decode.Decoder;
 import org.backmap.backmapping.decode.ModelSet;
 import org.backmap.backmapping.decode.ProteinLayout;
 import org.backmap.backmapping.decode.RandomModels;
+import org.backmap.backmapping.cgmodel.ClusterModel;
+import org.backmap.backmapping.cgmodel.FrameClusters;
 import org.backmap.md.cg.CgStructure;
 import org.backmap.md.protein.PreparationOptions;
 import org.backmap.md.protein.PreparedProtein;
@@ -58,12 +60,15 @@ class ReweightJobTest {
     ClusterModel clusters = ClusterModel.fit(ca, 0.2, ClusterModel.Choice.UNIFORM);
     Path csv = tmp.resolve("weights.csv");
     Path pdb = tmp.resolve("samples.pdb");
-    ReweightJob.Summary s = ReweightJob.run(frames, clusters, models, cg, new ReweightJob.Options(7, 3, 300, 5, 1), csv, pdb, (d, t) -> {});
+    ReweightJob.Summary s = ReweightJob.run(new FrameClusters(frames, clusters), models, cg, new ReweightJob.Options(7, 3, 300, 5, 1), csv, pdb, (d, t) -> {});
     assertEquals(7, s.samples());
     List<String> rows = Files.readAllLines(csv);
     assertEquals(8, rows.size());
     assertTrue(rows.get(0).startsWith("sample,frame,cluster,logP2R,logP2rR,logP1Rr,energy_kJ_per_mol,logW"));
     assertEquals(7, StructureReader.modelCount(pdb));
+    String[] header = rows.get(0).split(",");
+    assertEquals("chi1_TYR2", header[10]);
+    assertEquals("chi2_TYR2", header[11]);
 
     Decoder decoder = new Decoder(models);
     EncodingProbability encoding = EncodingProbability.of(layout, models.laplaceScales());
@@ -84,6 +89,10 @@ class ReweightJobTest {
       assertEquals(energy, Double.parseDouble(c[6]), 1e-4 * Math.max(1, Math.abs(energy)), "row " + i);
       assertEquals(expected, Double.parseDouble(c[7]), 1e-3 + 1e-8 * Math.abs(expected), "row " + i);
       logW[i - 1] = Double.parseDouble(c[7]);
+      // chi1 of TYR2 (N-CA-CB-CG) from the written structure
+      var tyr = StructureReader.read(pdb, i - 1).chains().get(0).residues().get(1);
+      double chi1 = Math.toDegrees(SideChainTorsions.dihedral(flat(tyr.atom("N"), tyr.atom("CA"), tyr.atom("CB"), tyr.atom("CG")), 0, 1, 2, 3));
+      assertEquals(chi1, Double.parseDouble(c[10]), 0.02, "row " + i);
     }
     assertEquals(LogWeights.of(logW).kishEss(), s.kishEss(), 1e-6 * s.kishEss());
     assertTrue(s.essFraction() > 0 && s.essFraction() <= 1);
@@ -92,16 +101,26 @@ class ReweightJobTest {
   @Test
   void aFailedRunLeavesNoFile() throws Exception {
     Path csv = tmp.resolve("weights.csv");
-    ClusterModel one = ClusterModel.fit(List.of(new double[] {0, 0, 0, 1, 1, 1}), 2, ClusterModel.Choice.UNIFORM);
+
     Path file = tmp.resolve("1UAO.pdb");
     Files.copy(ReweightJobTest.class.getResourceAsStream("/structures/1UAO.pdb"), file);
     CgStructure cg = PreparedProtein.read(file).cg();
     // models without a manifest: no Laplace scales, an error before anything is written
     ModelSet empty = ModelSet.directory(tmp.resolve("none"));
     assertTrue(org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-        () -> ReweightJob.run(List.of(cg), one, empty, null, new ReweightJob.Options(2, 2, 300, 1, 1), csv, null, (d, t) -> {}))
+        () -> ReweightJob.run(new FrameClusters(List.of(cg), ClusterModel.fit(List.of(ReweightJob.ca(cg)), 2, ClusterModel.Choice.UNIFORM)), empty, null, new ReweightJob.Options(2, 2, 300, 1, 1), csv, null, (d, t) -> {}))
         .getMessage().contains("manifest"));
     assertFalse(Files.exists(csv));
+  }
+
+  private static double[] flat(org.backmap.md.structure.Atom... atoms) {
+    double[] x = new double[3 * atoms.length];
+    for (int i = 0; i < atoms.length; i++) {
+      x[3 * i] = atoms[i].x();
+      x[3 * i + 1] = atoms[i].y();
+      x[3 * i + 2] = atoms[i].z();
+    }
+    return x;
   }
 
   private static double[] particles(CgStructure cg) {

@@ -1,4 +1,4 @@
-package org.backmap.backmapping.reweight;
+package org.backmap.backmapping.cgmodel;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.backmap.backmapping.reweight;
+package org.backmap.backmapping.cgmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
