@@ -102,4 +102,30 @@ class ReweightCommandTest {
     Cli.Result bad = Cli.run("cg-flow", "-i", CHIGNOLIN.toString(), "-o", dir.resolve("bad").toString(), "--validation", "1");
     assertEquals(ErrorReport.USAGE, bad.exitCode(), bad.toString());
   }
+
+  @Test
+  void studyComparesARunWithTheSimulationItCameFrom(@TempDir Path dir) throws Exception {
+    String md = dir.resolve("chig").toString();
+    Cli.Result sim = Cli.run("md", "-i", CHIGNOLIN.toString(), "-o", md, "--ps", "0.2", "--report-ps", "0.02", "--pdb", "--threads", "1");
+    assertEquals(0, sim.exitCode(), sim.toString());
+    Path csv = dir.resolve("w.csv");
+    Cli.Result r = Cli.run("reweight", "-i", md + ".dcd", "--topology", md + ".pdb", "-n", "4", "--batch", "4", "-o", csv.toString(),
+        "--reference", CHIGNOLIN.toString(), "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    Path out = dir.resolve("study");
+    Cli.Result study = Cli.run("reweight-study", "--md", md + ".dcd", "--topology", md + ".pdb", "--folded", CHIGNOLIN.toString(), "--run",
+        "pop=" + csv, "-o", out.toString(), "--threads", "1");
+    assertEquals(0, study.exitCode(), study.toString());
+    JsonNode s = new ObjectMapper().readTree(out.resolve("study.json").toFile());
+    assertEquals(10, s.get("frames").asInt());
+    JsonNode run = s.get("runs").get(0);
+    assertEquals(4, run.get("samples").asInt());
+    assertEquals(12, run.get("chis").size(), "chi1 and chi2 of TYR, ASP, PRO, GLU, TRP; chi1 of both THR");
+    for (JsonNode f : run.get("figures")) {
+      assertTrue(Files.isRegularFile(out.resolve(f.asText())), f.asText());
+    }
+    Cli.Result badName = Cli.run("reweight-study", "--md", md + ".dcd", "--topology", md + ".pdb", "--folded", CHIGNOLIN.toString(), "--run",
+        "a/b=" + csv, "-o", out.toString());
+    assertEquals(ErrorReport.USAGE, badName.exitCode(), badName.toString());
+  }
 }

@@ -35,12 +35,21 @@ public final class Histogram {
 
   /** Counts {@code x}. */
   public void add(double x) {
-    if (Double.isNaN(x)) {
-      throw new IllegalArgumentException("a histogram cannot count NaN");
+    add(x, 1);
+  }
+
+  /**
+   * Counts {@code x} {@code count} times (a weighted sample with its weight in integer units).
+   *
+   * @throws IllegalArgumentException for NaN or a negative count
+   */
+  public void add(double x, long count) {
+    if (Double.isNaN(x) || count < 0) {
+      throw new IllegalArgumentException("a histogram cannot count " + x + " " + count + " times");
     }
     int bin = (int) Math.floor((x - lower) / (upper - lower) * counts.length);
-    counts[Math.max(0, Math.min(counts.length - 1, bin))]++;
-    total++;
+    counts[Math.max(0, Math.min(counts.length - 1, bin))] += count;
+    total += count;
   }
 
   /** Counts every value of {@code values}. */

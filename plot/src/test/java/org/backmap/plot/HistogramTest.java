@@ -19,6 +19,18 @@ class HistogramTest {
   }
 
   @Test
+  void weightedCountsAddUp() {
+    Histogram h = new Histogram(0, 1, 2);
+    h.add(0.2, 3);
+    h.add(0.7, 1);
+    h.add(0.1);
+    assertEquals(4, h.count(0));
+    assertEquals(1, h.count(1));
+    assertEquals(0.8, h.probabilities()[0], 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> h.add(0.5, -1));
+  }
+
+  @Test
   void densityIntegratesToOneAndProbabilitiesSumToOne() {
     java.util.SplittableRandom r = new java.util.SplittableRandom(3);
     Histogram h = new Histogram(-Math.PI, Math.PI, 60);

@@ -2,6 +2,7 @@ package org.backmap.backmapping.decode;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backmap.md.energy.EnergyBreakdown;
 import org.backmap.md.energy.ForceFieldEnergy;
 import org.backmap.md.energy.Precision;
 import org.backmap.md.minimize.EnergyMinimizer;
@@ -82,6 +83,11 @@ public final class DecodedEnergies {
   /** The potential energy (kJ/mol) of a structure (Angstrom, layout order). */
   public double energy(double[] xyz) {
     return energy.energy(toSystem(xyz));
+  }
+
+  /** The potential energy of a structure (Angstrom, layout order) per force-field term (kJ/mol). */
+  public EnergyBreakdown terms(double[] xyz) {
+    return energy.evaluate(toSystem(xyz), null);
   }
 
   /**

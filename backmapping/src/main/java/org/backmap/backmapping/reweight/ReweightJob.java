@@ -22,6 +22,8 @@ import org.backmap.backmapping.decode.ProteinLayout;
 import org.backmap.base.io.AtomicOutput;
 import org.backmap.md.cg.CgResidue;
 import org.backmap.md.cg.CgStructure;
+import org.backmap.md.energy.EnergyBreakdown;
+import org.backmap.md.energy.EnergyComponent;
 import org.backmap.md.geometry.Superposition;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.StructureException;
@@ -37,10 +39,15 @@ import org.backmap.nn.Rng;
  *
  * <p>Columns: {@code sample, frame, cluster, logP2R, logP2rR, logP1Rr, energy_kJ_per_mol, logW,
  * endToEndCaAngstrom, caRmsdToReferenceAngstrom}, then the decoded structure's side-chain torsions in degrees
- * ({@link SideChainTorsions}, e.g. {@code chi1_TYR2}); frame and cluster (1-based) are empty for a model that
+ * ({@link SideChainTorsions}, e.g. {@code chi1_TYR2}) and its energy per force-field term ({@code U_bond, U_angle, U_torsion,
+ * U_lj, U_coulomb, U_gb_polar, U_gb_surface}, kJ/mol, summing to {@code energy_kJ_per_mol}); frame and cluster (1-based) are empty for a model that
  * generates new structures.
  */
 public final class ReweightJob {
+  /** The force-field terms written per sample ({@code U_bond}, ...; the restraint term is always 0 here). */
+  public static final List<EnergyComponent> TERMS = List.of(EnergyComponent.BOND, EnergyComponent.ANGLE, EnergyComponent.TORSION,
+      EnergyComponent.LENNARD_JONES, EnergyComponent.COULOMB, EnergyComponent.GB_POLAR, EnergyComponent.GB_SURFACE);
+
   private ReweightJob() {}
 
   /**
@@ -111,6 +118,9 @@ public final class ReweightJob {
       for (String name : chis.names()) {
         out.write("," + name);
       }
+      for (EnergyComponent term : TERMS) {
+        out.write(",U_" + term.key());
+      }
       out.write("\n");
       long done = 0;
       while (done < options.samples()) {
@@ -137,7 +147,8 @@ public final class ReweightJob {
           if (trajectory != null) {
             trajectory.append(ProteinLayout.nanometres(xyz));
           }
-          double u = energies.energy(xyz);
+          EnergyBreakdown terms = energies.terms(xyz);
+          double u = terms.total();
           double enc = encoding.logProb(xyz, layouts[s]);
           double p2rR = d.logProb()[s];
           double lw = LogWeights.logWeight(u, kT, enc, draw.logProb(), p2rR);
@@ -150,6 +161,9 @@ public final class ReweightJob {
               oneBased(draw.cluster()), draw.logProb(), p2rR, enc, u, lw, e2e, rmsd));
           for (double chi : chis.compute(xyz)) {
             row.append(String.format(Locale.ROOT, ",%.2f", chi));
+          }
+          for (EnergyComponent term : TERMS) {
+            row.append(String.format(Locale.ROOT, ",%.6f", terms.get(term)));
           }
           out.write(row.append('\n').toString());
           logW.add(lw);

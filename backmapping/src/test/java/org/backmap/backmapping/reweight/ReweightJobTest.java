@@ -93,6 +93,11 @@ class ReweightJobTest {
       var tyr = StructureReader.read(pdb, i - 1).chains().get(0).residues().get(1);
       double chi1 = Math.toDegrees(SideChainTorsions.dihedral(flat(tyr.atom("N"), tyr.atom("CA"), tyr.atom("CB"), tyr.atom("CG")), 0, 1, 2, 3));
       assertEquals(chi1, Double.parseDouble(c[10]), 0.02, "row " + i);
+      double sum = 0;
+      for (int k = c.length - ReweightJob.TERMS.size(); k < c.length; k++) {
+        sum += Double.parseDouble(c[k]);
+      }
+      assertEquals(energy, sum, 1e-4 * Math.max(1, Math.abs(energy)), "the terms add up, row " + i);
     }
     assertEquals(LogWeights.of(logW).kishEss(), s.kishEss(), 1e-6 * s.kishEss());
     assertTrue(s.essFraction() > 0 && s.essFraction() <= 1);
