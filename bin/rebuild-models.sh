@@ -15,6 +15,7 @@ bm="$repo/backmap"
 if [ ! -f "$work/dataset3/manifest.json" ]; then
   "$bm" extract -i "$work/prepared" -o "$work/dataset3" --threads "$threads" --seed 1
 fi
-"$bm" train --all --data "$work/dataset3" --out "$work/models" --jobs 2 --threads "$threads" --checkpoint-minutes 5
+"$bm" train --all --data "$work/dataset3" --out "$work/models" --jobs 2 --threads "$threads" --budget-examples 96000 \
+  --checkpoint-minutes 5
 "$bm" model-report --models "$work/models" --data "$work/dataset3" -o "$work/model-report" --threads "$threads"
 "$repo/bin/ship-models.sh" "$work/models" "$work/model-report"

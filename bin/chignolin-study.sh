@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The chignolin reweighting study after the reference simulation (bin/chignolin-remd.sh): topology, CG flow, samples
+# from three CG models decoded and weighed, and the comparison with the simulation. Every step is skipped when its
+# output exists, so rerunning continues an interrupted study.
+# Usage: bin/chignolin-study.sh [SAMPLES] [REMD_DIR] [STUDY_DIR] [MODELS]
+#   SAMPLES    samples per CG model (default 10000)
+#   REMD_DIR   folder of chignolin.dcd (default ~/backmap-work/remd)
+#   STUDY_DIR  output folder (default ~/backmap-work/study)
+#   MODELS     residue models: 'shipped' (default) or a models folder
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+samples="${1:-10000}"
+remd="${2:-$HOME/backmap-work/remd}"
+study="${3:-$HOME/backmap-work/study}"
+models="${4:-shipped}"
+threads="${THREADS:-2}"
+pdb="$repo/../shared/data/pdb/chignolin/1UAO.pdb"
+bm="$repo/backmap"
+mkdir -p "$study"
+# the trajectory as it stands (the simulation may still be running), the first 1 ns being equilibration
+[ -f "$study/remd.dcd" ] || cp "$remd/chignolin.dcd" "$study/remd.dcd"
+# the simulation's atoms in its order: the same preparation, no steps
+[ -f "$study/topology.pdb" ] || "$bm" md -i "$pdb" -o "$study/topology" --ps 0.002 --report-ps 0.002 --pdb --threads 1 >/dev/null
+[ -f "$study/cg-flow/cg-flow.json" ] || "$bm" cg-flow -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 -o "$study/cg-flow" \
+  --threads "$threads"
+models_args=()
+[ "$models" = shipped ] || models_args=(--models "$models")
+for cg in cluster-population cluster-uniform flow; do
+  out="$study/$cg.csv"
+  [ -f "$out" ] && continue
+  if [ "$cg" = flow ]; then
+    "$bm" reweight --cg-model "flow:$study/cg-flow" -n "$samples" -o "$out" --json "$study/$cg.json" --reference "$pdb" \
+      "${models_args[@]}" --threads "$threads"
+  else
+    "$bm" reweight -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --cg-model "$cg" -n "$samples" -o "$out" \
+      --json "$study/$cg.json" --reference "$pdb" "${models_args[@]}" --threads "$threads"
+  fi
+done
+"$bm" reweight-study --md "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --folded "$pdb" \
+  --run "cluster-population=$study/cluster-population.csv" --run "cluster-uniform=$study/cluster-uniform.csv" \
+  --run "flow=$study/flow.csv" -o "$study/report" --threads "$threads"
