@@ -108,6 +108,20 @@ class ReweightCommandTest {
     String md = dir.resolve("chig").toString();
     Cli.Result sim = Cli.run("md", "-i", CHIGNOLIN.toString(), "-o", md, "--ps", "0.2", "--report-ps", "0.02", "--pdb", "--threads", "1");
     assertEquals(0, sim.exitCode(), sim.toString());
+    // the frames as PDB files, every second one after the first two
+    Path framesDir = dir.resolve("frames");
+    Cli.Result frames = Cli.run("frames", "-i", md + ".dcd", "--topology", md + ".pdb", "--skip", "2", "--stride", "2", "-o", framesDir.toString());
+    assertEquals(0, frames.exitCode(), frames.toString());
+    assertEquals(List.of("frame-000003.pdb", "frame-000005.pdb", "frame-000007.pdb", "frame-000009.pdb"),
+        Cli.files(framesDir).stream().sorted().toList());
+    var third = org.backmap.md.structure.StructureReader.read(framesDir.resolve("frame-000003.pdb"));
+    var fromPdb = org.backmap.md.structure.StructureReader.read(Path.of(md + ".pdb"), 2);
+    var a = third.chains().get(0).residues().get(4).atom("CA");
+    var b = fromPdb.chains().get(0).residues().get(4).atom("CA");
+    assertEquals(b.x(), a.x(), 1.5e-3);
+    assertEquals(b.z(), a.z(), 1.5e-3);
+    Cli.Result again = Cli.run("frames", "-i", md + ".dcd", "--topology", md + ".pdb", "-o", framesDir.toString());
+    assertEquals(1, again.exitCode(), again.toString());
     Path csv = dir.resolve("w.csv");
     Cli.Result r = Cli.run("reweight", "-i", md + ".dcd", "--topology", md + ".pdb", "-n", "4", "--batch", "4", "-o", csv.toString(),
         "--reference", CHIGNOLIN.toString(), "--threads", "1");

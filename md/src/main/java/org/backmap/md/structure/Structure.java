@@ -35,6 +35,34 @@ public record Structure(String source, List<Chain> chains, List<String> notes, L
     return new Structure(source, chains, notes, all);
   }
 
+  /**
+   * The same structure with every atom moved to {@code xyz} (Angstrom, flat, atoms in chain, residue and atom order,
+   * as a trajectory frame of this structure holds them).
+   *
+   * @param frameSource the new structure's source, for messages
+   * @throws IllegalArgumentException when the count differs from {@link #atomCount()}
+   */
+  public Structure withCoordinates(String frameSource, double[] xyz) {
+    if (xyz.length != 3 * atomCount()) {
+      throw new IllegalArgumentException(frameSource + ": " + xyz.length / 3 + " positions for the " + atomCount() + " atoms of " + source);
+    }
+    List<Chain> out = new java.util.ArrayList<>(chains.size());
+    int k = 0;
+    for (Chain c : chains) {
+      List<Residue> residues = new java.util.ArrayList<>(c.residues().size());
+      for (Residue r : c.residues()) {
+        List<Atom> atoms = new java.util.ArrayList<>(r.atoms().size());
+        for (Atom a : r.atoms()) {
+          atoms.add(a.at(xyz[k], xyz[k + 1], xyz[k + 2]));
+          k += 3;
+        }
+        residues.add(r.withAtoms(atoms));
+      }
+      out.add(c.withResidues(residues));
+    }
+    return new Structure(frameSource, out, notes, repairs);
+  }
+
   /** Number of residues in all chains. */
   public int residueCount() {
     return chains.stream().mapToInt(c -> c.residues().size()).sum();
