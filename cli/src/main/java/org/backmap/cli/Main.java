@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Backmap coarse-grained proteins to all-atom structures with exact probabilities.",
-    subcommands = {DemoCommand.class, CheckCommand.class, CgCommand.class, InspectCommand.class, EnergyCommand.class, MinimizeCommand.class, MdCommand.class, PrepareCommand.class, ExtractCommand.class, TrainCommand.class, ModelReportCommand.class, DecodeCommand.class, ScoreLogpCommand.class, MetricsCommand.class, BenchCommand.class, EvaluateCommand.class, FramesCommand.class, CgFlowCommand.class, ReweightCommand.class, ReweightStudyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, CheckCommand.class, CgCommand.class, InspectCommand.class, EnergyCommand.class, MinimizeCommand.class, MdCommand.class, PrepareCommand.class, ExtractCommand.class, TrainCommand.class, ModelReportCommand.class, DecodeCommand.class, ScoreLogpCommand.class, MetricsCommand.class, BenchCommand.class, EvaluateCommand.class, FramesCommand.class, CgFlowCommand.class, ReweightCommand.class, ReweightStudyCommand.class, ReweightResiduesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   static final String VECTOR_MODULE = "jdk.incubator.vector";

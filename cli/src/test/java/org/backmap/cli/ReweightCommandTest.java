@@ -142,4 +142,23 @@ class ReweightCommandTest {
         "a/b=" + csv, "-o", out.toString());
     assertEquals(ErrorReport.USAGE, badName.exitCode(), badName.toString());
   }
+
+  @Test
+  void singleResidueStudyGivesAnEffectiveSampleSizePerSideChain(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("residues.json");
+    Cli.Result r = Cli.run("reweight-residues", "-i", CHIGNOLIN.toString(), "-n", "20", "--batch", "8", "--residues", "2,9", "-o", json.toString(),
+        "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode s = new ObjectMapper().readTree(json.toFile());
+    assertEquals(2, s.get("residues").size());
+    assertEquals("TYR2", s.get("residues").get(0).get("residue").asText());
+    assertEquals("TRP9", s.get("residues").get(1).get("residue").asText());
+    for (JsonNode res : s.get("residues")) {
+      double ess = res.get("kishEss").asDouble();
+      assertTrue(ess >= 1 - 1e-9 && ess <= 20 + 1e-9, res.toString());
+      assertEquals(20, res.get("samples").asInt());
+    }
+    Cli.Result bad = Cli.run("reweight-residues", "-i", CHIGNOLIN.toString(), "--residues", "42", "-o", json.toString());
+    assertEquals(ErrorReport.USAGE, bad.exitCode(), bad.toString());
+  }
 }

@@ -77,7 +77,45 @@ public final class Decoder {
     for (int s = 0; s < frames.length; s++) {
       xyz[s] = frames[s].newCoordinates();
     }
-    return run(frames, plan, xyz, rng, snap);
+    return run(frames, plan, xyz, rng, snap, List.of(), List.of());
+  }
+
+  /**
+   * Draws {@code samples} versions of one step's atoms (e.g. one residue's side chain) with every other atom of
+   * {@code structure} (Angstrom, layout order) held where it is: the step's environment holds the CG particles and
+   * all atoms of the other residues, as if they had been decoded before it. The samples' log-probabilities are that
+   * step's log-density, Jacobian included.
+   *
+   * @throws IllegalArgumentException when the step is not one of {@code layout}'s or the structure's size differs
+   * @throws CheckpointException naming the residue type when its model is missing or unreadable
+   */
+  public DecodedSamples decodeStep(ProteinLayout layout, double[] structure, DecodeStep step, int samples, Rng rng) throws CheckpointException {
+    if (structure.length != 3 * layout.atoms() || samples < 1 || step.residue() < 0 || step.residue() >= layout.residues()) {
+      throw new IllegalArgumentException("a structure of " + structure.length / 3 + " atoms for a layout of " + layout.atoms()
+          + ", residue " + step.residue() + ", " + samples + " samples");
+    }
+    ProteinLayout[] frames = new ProteinLayout[samples];
+    java.util.Arrays.fill(frames, layout);
+    double[][] xyz = new double[samples][];
+    for (int s = 0; s < samples; s++) {
+      xyz[s] = structure.clone();
+    }
+    List<int[]> fixed = new ArrayList<>();
+    List<Integer> fixedResidues = new ArrayList<>();
+    for (int r = 0; r < layout.residues(); r++) {
+      if (r == step.residue()) {
+        continue;
+      }
+      List<Integer> atoms = new ArrayList<>();
+      for (int g = layout.firstAtom(r); g < layout.firstAtom(r + 1); g++) {
+        if (!layout.isCg(g)) {
+          atoms.add(g);
+        }
+      }
+      fixed.add(atoms.stream().mapToInt(Integer::intValue).toArray());
+      fixedResidues.add(r);
+    }
+    return run(frames, new DecodePlan(DecodeOrder.SEQUENCE, 0, List.of(step)), xyz, rng, null, fixed, fixedResidues);
   }
 
   /**
@@ -105,7 +143,7 @@ public final class Decoder {
       }
       xyz[s] = coordinates[s].clone();
     }
-    return run(frames, plan, xyz, null, null);
+    return run(frames, plan, xyz, null, null, List.of(), List.of());
   }
 
   /**
@@ -115,8 +153,8 @@ public final class Decoder {
    * {@code score} would score the rounded structure: BAT from the coordinates, the model's forward log-density and
    * the Jacobian. So decoding with a rounding equals scoring what a file holds, at no extra cost.
    */
-  private DecodedSamples run(ProteinLayout[] frames, DecodePlan plan, double[][] xyz, Rng rng, DoubleUnaryOperator snap)
-      throws CheckpointException {
+  private DecodedSamples run(ProteinLayout[] frames, DecodePlan plan, double[][] xyz, Rng rng, DoubleUnaryOperator snap,
+      List<int[]> fixedBlocks, List<Integer> fixedResidues) throws CheckpointException {
     int samples = xyz.length;
     for (ProteinLayout f : frames) {
       if (!f.sameResidues(frames[0])) {
@@ -135,8 +173,8 @@ public final class Decoder {
     double[][] stepJac = new double[samples][steps];
     double[] total = new double[samples];
     // atoms decoded so far, as blocks of one step each: atom indices and owning residue
-    List<int[]> blocks = new ArrayList<>();
-    List<Integer> blockResidue = new ArrayList<>();
+    List<int[]> blocks = new ArrayList<>(fixedBlocks);
+    List<Integer> blockResidue = new ArrayList<>(fixedResidues);
     int env = ExampleExtractor.ENVIRONMENT_SIZE;
     EnvironmentBuilder builder = new EnvironmentBuilder();
     double[] scratchXyz = new double[0];

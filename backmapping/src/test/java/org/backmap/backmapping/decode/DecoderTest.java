@@ -116,6 +116,55 @@ class DecoderTest {
   }
 
   @Test
+  void oneSideChainIsDecodedInTheEnvironmentTrainingWouldGiveIt() throws CheckpointException {
+    // TRP9's side chain with every other atom where the deposited structure has it: the environment is the one the
+    // training extractor builds with all other residues decoded, so the model's density of each sample there, plus
+    // the BAT Jacobian, is the sample's log-probability
+    double[] structure = layout.coordinatesOf(chignolin.structure());
+    DecodeStep trp = DecodePlan.of(layout, DecodeOrder.SEQUENCE, 1).steps().stream()
+        .filter(st -> st.group() == BatGroup.SIDECHAIN && st.type().equals("TRP")).findFirst().orElseThrow();
+    DecodedSamples d = new Decoder(models).decodeStep(layout, structure, trp, 6, Rng.seeded(3));
+    java.util.Set<Integer> sideChain = new java.util.HashSet<>();
+    for (int a = 3; a < trp.atoms().length; a++) {
+      sideChain.add(trp.atoms()[a]);
+    }
+    var extractor = new org.backmap.md.dataset.ExampleExtractor(chignolin.topology());
+    int[] others = java.util.stream.IntStream.range(0, layout.residues()).filter(r -> r != trp.residue()).toArray();
+    var example = extractor.extract(trp.residue(), BatGroup.SIDECHAIN, others);
+    var model = models.get("TRP");
+    int dims = trp.z().size();
+    for (int s = 0; s < 6; s++) {
+      double[] x = d.coordinates()[s];
+      for (int g = 0; g < layout.atoms(); g++) {
+        if (!sideChain.contains(g)) {
+          for (int c = 0; c < 3; c++) {
+            assertEquals(structure[3 * g + c], x[3 * g + c], 0.0, "atom " + g + " is not TRP9's side chain and stays");
+          }
+        }
+      }
+      double[] group = new double[3 * trp.atoms().length];
+      for (int a = 0; a < trp.atoms().length; a++) {
+        System.arraycopy(x, 3 * trp.atoms()[a], group, 3 * a, 3);
+      }
+      double[] bat = new double[dims];
+      org.backmap.md.bat.BatConverter.toBat(trp.z(), group, 1, bat);
+      double[] batF = new double[dims];
+      for (int i = 0; i < dims; i++) {
+        batF[i] = (float) bat[i];
+      }
+      var one = new org.backmap.md.dataset.TrainingExample(example.template(), example.group(), batF, example.bead(), example.roots(),
+          example.environment(), example.labels(), example.mask());
+      double[] jac = new double[1];
+      org.backmap.md.bat.BatConverter.logDetJacobian(trp.z(), batF, 1, jac);
+      double expected;
+      try (var _ = org.backmap.autodiff.GradMode.noGrad()) {
+        expected = model.logProb(org.backmap.md.dataset.ExampleBatch.of(List.of(one))).getFlat(0) + jac[0];
+      }
+      assertEquals(expected, d.logProb()[s], 1e-3 * Math.max(1, Math.abs(expected)), "sample " + s);
+    }
+  }
+
+  @Test
   void aMissingModelIsNamed() {
     Path empty = tmp.resolve("no-models");
     DecodePlan plan = DecodePlan.of(layout, DecodeOrder.SEQUENCE, 1);
