@@ -8,7 +8,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -96,12 +95,6 @@ public final class ScatterChart {
     NumberAxis ya = new NumberAxis(yLabel);
     ya.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, xa, ya, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xdddddd));
-    plot.setRangeGridlinePaint(new Color(0xdddddd));
-    JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.setTitle(new TextTitle(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14)));
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
+    return HistogramChart.styled(plot, title);
   }
 }
