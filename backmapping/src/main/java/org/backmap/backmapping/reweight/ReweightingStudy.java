@@ -234,10 +234,24 @@ public final class ReweightingStudy {
       x[i] = c.get("logP2R")[i] + c.get("logP2rR")[i] - c.get("logP1Rr")[i];
       y[i] = -u[i] / kT;
     }
-    double[] lw = c.get("logW").clone();
-    Arrays.sort(lw);
-    ScatterChart scatter = ScatterChart.of(name + ": -U/kT against the generation log-probability",
-        "log P2(R) + log P2(r|R) - log P1(R|r)", "-U/kT").add("samples", x, y).diagonal(lw[lw.length / 2]);
+    // a few atoms placed on top of others give energies 10^20 kJ/mol and more: the plot keeps the lowest-energy half
+    double[] sortedY = y.clone();
+    Arrays.sort(sortedY);
+    double cut = sortedY[n / 2];
+    List<Double> keptX = new ArrayList<>();
+    List<Double> keptY = new ArrayList<>();
+    List<Double> keptW = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (y[i] >= cut) {
+        keptX.add(x[i]);
+        keptY.add(y[i]);
+        keptW.add(y[i] - x[i]);
+      }
+    }
+    double[] lw = keptW.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    ScatterChart scatter = ScatterChart.of(name + ": -U/kT against the generation log-probability (lowest-energy half)",
+        "log P2(R) + log P2(r|R) - log P1(R|r)", "-U/kT").add("samples", keptX.stream().mapToDouble(Double::doubleValue).toArray(),
+            keptY.stream().mapToDouble(Double::doubleValue).toArray()).diagonal(lw[lw.length / 2]);
     Path diag = dir.resolve(name + "-diagnostic.png");
     Png.write(diag, scatter.chart(), 640, 480);
     figures.add(diag.getFileName().toString());
