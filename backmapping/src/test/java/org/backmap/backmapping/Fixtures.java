@@ -128,7 +128,9 @@ public final class Fixtures {
       mask[k] = 1;
     }
     labels[0] = 100;
-    return new TrainingExample(template, ResidueType.groupOf(template), bat, new double[3], new double[9], new float[3 * n], labels,
+    // roots C, CA, CB placed about the bead at the origin, so the bead's frame coordinates are defined
+    double[] roots = {1.2, 1.9, 0.4, 0.4, 1.1, 0.1, 0.3, -0.4, -0.2};
+    return new TrainingExample(template, ResidueType.groupOf(template), bat, new double[3], roots, new float[3 * n], labels,
         mask);
   }
 
