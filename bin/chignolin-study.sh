@@ -2,6 +2,8 @@
 # The chignolin reweighting study after the reference simulation (bin/chignolin-remd.sh): topology, CG flow, samples
 # from three CG models decoded and weighed, and the comparison with the simulation. Every step is skipped when its
 # output exists, so rerunning continues an interrupted study.
+# Then the same with models trained on the simulation's frames (STUDY_DIR/traj-*), and the single-residue study
+# from the minimised structure with both model sets.
 # Usage: bin/chignolin-study.sh [SAMPLES] [REMD_DIR] [STUDY_DIR] [MODELS]
 #   SAMPLES    samples per CG model (default 10000)
 #   REMD_DIR   folder of chignolin.dcd (default ~/backmap-work/remd)
@@ -23,19 +25,36 @@ mkdir -p "$study"
 [ -f "$study/topology.pdb" ] || "$bm" md -i "$pdb" -o "$study/topology" --ps 0.002 --report-ps 0.002 --pdb --threads 1 >/dev/null
 [ -f "$study/cg-flow/cg-flow.json" ] || "$bm" cg-flow -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 -o "$study/cg-flow" \
   --threads "$threads"
+run_set() { # PREFIX MODELS_ARGS...: three CG models x decoding, then the comparison with the simulation
+  local prefix="$1"; shift
+  for cg in cluster-population cluster-uniform flow; do
+    out="$study/$prefix$cg.csv"
+    [ -f "$out" ] && continue
+    if [ "$cg" = flow ]; then
+      "$bm" reweight --cg-model "flow:$study/cg-flow" -n "$samples" -o "$out" --json "$study/$prefix$cg.json" --reference "$pdb" \
+        "$@" --threads "$threads"
+    else
+      "$bm" reweight -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --cg-model "$cg" -n "$samples" -o "$out" \
+        --json "$study/$prefix$cg.json" --reference "$pdb" "$@" --threads "$threads"
+    fi
+  done
+  "$bm" reweight-study --md "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --folded "$pdb" \
+    --run "cluster-population=$study/${prefix}cluster-population.csv" --run "cluster-uniform=$study/${prefix}cluster-uniform.csv" \
+    --run "flow=$study/${prefix}flow.csv" -o "$study/${prefix}report" --threads "$threads"
+}
 models_args=()
 [ "$models" = shipped ] || models_args=(--models "$models")
-for cg in cluster-population cluster-uniform flow; do
-  out="$study/$cg.csv"
-  [ -f "$out" ] && continue
-  if [ "$cg" = flow ]; then
-    "$bm" reweight --cg-model "flow:$study/cg-flow" -n "$samples" -o "$out" --json "$study/$cg.json" --reference "$pdb" \
-      "${models_args[@]}" --threads "$threads"
-  else
-    "$bm" reweight -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --cg-model "$cg" -n "$samples" -o "$out" \
-      --json "$study/$cg.json" --reference "$pdb" "${models_args[@]}" --threads "$threads"
-  fi
-done
-"$bm" reweight-study --md "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --folded "$pdb" \
-  --run "cluster-population=$study/cluster-population.csv" --run "cluster-uniform=$study/cluster-uniform.csv" \
-  --run "flow=$study/flow.csv" -o "$study/report" --threads "$threads"
+run_set "" "${models_args[@]}"
+# models trained on the simulation's frames
+[ -d "$study/traj-frames" ] || "$bm" frames -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 -o "$study/traj-frames"
+[ -f "$study/traj-dataset/manifest.json" ] || "$bm" extract -i "$study/traj-frames" -o "$study/traj-dataset" --threads "$threads"
+"$bm" train --all --data "$study/traj-dataset" --out "$study/traj-models" --budget-examples 40000 --threads "$threads"
+[ -f "$study/traj-models/manifest.json" ] || "$bm" model-report --models "$study/traj-models" --data "$study/traj-dataset" \
+  -o "$study/traj-model-report" --threads "$threads"
+run_set traj- --models "$study/traj-models"
+# one side chain at a time in the minimised structure
+[ -f "$study/chignolin-min.pdb" ] || "$bm" minimize -i "$pdb" -o "$study/chignolin-min.pdb" --threads "$threads"
+[ -f "$study/residues.json" ] || "$bm" reweight-residues -i "$study/chignolin-min.pdb" -n "$samples" -o "$study/residues.json" \
+  "${models_args[@]}" --threads "$threads"
+[ -f "$study/traj-residues.json" ] || "$bm" reweight-residues -i "$study/chignolin-min.pdb" -n "$samples" \
+  --models "$study/traj-models" -o "$study/traj-residues.json" --threads "$threads"
