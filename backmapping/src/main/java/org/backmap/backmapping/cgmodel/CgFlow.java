@@ -14,6 +14,7 @@ import org.backmap.autodiff.Tensor;
 import org.backmap.flows.ConditionalFlow;
 import org.backmap.flows.FlowConfig;
 import org.backmap.md.cg.CgStructure;
+import org.backmap.md.geometry.InternalCoordinates;
 import org.backmap.md.templates.TemplateLibrary;
 import org.backmap.nn.Activation;
 import org.backmap.nn.Module;
@@ -78,6 +79,7 @@ public final class CgFlow extends Module implements CgModel {
 
   private final CgStructure reference;
   private final CgInternalCoordinates ic;
+  private final boolean[] torsion;
   private final int[] free;
   private final double[] values;
   private final double[] shift;
@@ -87,6 +89,7 @@ public final class CgFlow extends Module implements CgModel {
   private CgFlow(CgStructure reference, int[] free, double[] values, double[] shift, double[] scale, FlowConfig config) {
     this.reference = reference;
     this.ic = CgInternalCoordinates.of(reference);
+    this.torsion = ic.torsions();
     this.free = free;
     this.values = values;
     this.shift = shift;
@@ -109,7 +112,7 @@ public final class CgFlow extends Module implements CgModel {
     int m = frames.size();
     double[][] q = new double[m][d];
     for (int f = 0; f < m; f++) {
-      double[] xyz = CgInternalCoordinates.particles(frames.get(f));
+      double[] xyz = frames.get(f).particles();
       if (xyz.length != 3 * ic.particles()) {
         throw new IllegalArgumentException(frames.get(f).source() + ": " + xyz.length / 3 + " particles, the first frame has " + ic.particles());
       }
@@ -214,7 +217,7 @@ public final class CgFlow extends Module implements CgModel {
 
   /** {@code log P2(R)} of a CG structure of the reference's topology. */
   public double logProb(CgStructure cg) {
-    return logProb(CgInternalCoordinates.particles(cg));
+    return logProb(cg.particles());
   }
 
   /** One sample: particle positions and their {@code log P2(R)}. */
@@ -317,10 +320,9 @@ public final class CgFlow extends Module implements CgModel {
   }
 
   private void standardise(double[] q, float[] out, int offset) {
-    boolean[] torsion = ic.torsions();
     for (int j = 0; j < free.length; j++) {
       double v = q[free[j]];
-      out[offset + j] = (float) (torsion[free[j]] ? Math.IEEEremainder(v, 2 * Math.PI) : (v - shift[j]) / scale[j]);
+      out[offset + j] = (float) (torsion[free[j]] ? InternalCoordinates.wrap(v) : (v - shift[j]) / scale[j]);
     }
   }
 

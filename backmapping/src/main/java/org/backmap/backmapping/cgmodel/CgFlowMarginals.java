@@ -39,7 +39,7 @@ public final class CgFlowMarginals {
     CgInternalCoordinates ic = flow.coordinates();
     boolean[] torsion = ic.torsions();
     int[] free = flow.freeCoordinates();
-    double[][] data = internal(ic, frames.stream().map(CgInternalCoordinates::particles).toList(), free, torsion);
+    double[][] data = internal(ic, frames.stream().map(CgStructure::particles).toList(), free, torsion);
     List<double[]> drawn = new ArrayList<>();
     for (int done = 0; done < samples; done += 1000) {
       for (CgFlow.Sample s : flow.sample(Math.min(1000, samples - done), rng.split())) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.backmap.md.cg.CgResidue;
 import org.backmap.md.cg.CgStructure;
+import org.backmap.md.geometry.InternalCoordinates;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.StructureException;
 
@@ -92,7 +93,7 @@ public final class CgInternalCoordinates {
       neighbours.get(b[0]).add(b[1]);
       neighbours.get(b[1]).add(b[0]);
     }
-    double[] xyz = particles(reference);
+    double[] xyz = reference.particles();
     int[] parent = new int[n];
     Arrays.fill(parent, -1);
     boolean[] placed = new boolean[n];
@@ -130,7 +131,7 @@ public final class CgInternalCoordinates {
           }
           for (int p = 0; p < n; p++) {
             if (placed[p]) {
-              double d = dist2(xyz, c, p);
+              double d = InternalCoordinates.distance(xyz, 3 * c, 3 * p);
               if (d < best) {
                 best = d;
                 bestC = c;
@@ -165,25 +166,6 @@ public final class CgInternalCoordinates {
       torsion[a] = t;
     }
     return new CgInternalCoordinates(n, order, parent, angle, torsion, names.toArray(String[]::new));
-  }
-
-  /** Particle positions of {@code cg}, flat, in the order of {@link CgStructure#withParticles} (Angstrom). */
-  public static double[] particles(CgStructure cg) {
-    double[] xyz = new double[3 * cg.particleCount()];
-    int k = 0;
-    for (CgResidue r : cg.residues()) {
-      for (Atom a : r.atoms()) {
-        xyz[k++] = a.x();
-        xyz[k++] = a.y();
-        xyz[k++] = a.z();
-      }
-      double[] bead = r.bead();
-      if (bead != null) {
-        System.arraycopy(bead, 0, xyz, k, 3);
-        k += 3;
-      }
-    }
-    return xyz;
   }
 
   /** Number of particles n. */
@@ -230,15 +212,15 @@ public final class CgInternalCoordinates {
     if (xyz.length != 3 * n || q.length != dims()) {
       throw new IllegalArgumentException(xyz.length / 3 + " particles and " + q.length + " coordinates for a tree of " + n);
     }
-    q[0] = Math.sqrt(dist2(xyz, order[0], order[1]));
-    q[1] = Math.sqrt(dist2(xyz, order[1], order[2]));
-    q[2] = angle(xyz, order[0], order[1], order[2]);
+    q[0] = InternalCoordinates.distance(xyz, 3 * order[0], 3 * order[1]);
+    q[1] = InternalCoordinates.distance(xyz, 3 * order[1], 3 * order[2]);
+    q[2] = InternalCoordinates.angle(xyz, 3 * order[0], 3 * order[1], 3 * order[2]);
     for (int s = 3; s < n; s++) {
       int a = order[s];
       int j = 3 + 3 * (s - 3);
-      q[j] = Math.sqrt(dist2(xyz, parent[a], a));
-      q[j + 1] = angle(xyz, angleAtom[a], parent[a], a);
-      q[j + 2] = dihedral(xyz, torsionAtom[a], angleAtom[a], parent[a], a);
+      q[j] = InternalCoordinates.distance(xyz, 3 * parent[a], 3 * a);
+      q[j + 1] = InternalCoordinates.angle(xyz, 3 * angleAtom[a], 3 * parent[a], 3 * a);
+      q[j + 2] = InternalCoordinates.torsion(xyz, 3 * torsionAtom[a], 3 * angleAtom[a], 3 * parent[a], 3 * a);
     }
   }
 
@@ -258,7 +240,8 @@ public final class CgInternalCoordinates {
     for (int s = 3; s < n; s++) {
       int a = order[s];
       int j = 3 + 3 * (s - 3);
-      place(xyz, torsionAtom[a], angleAtom[a], parent[a], a, q[j], q[j + 1], q[j + 2]);
+      // the torsion t-q-p-a is the torsion a-p-q-t read backwards, the same dihedral
+      InternalCoordinates.place(xyz, 3 * a, 3 * parent[a], 3 * angleAtom[a], 3 * torsionAtom[a], q[j], q[j + 1], q[j + 2]);
     }
   }
 
@@ -275,60 +258,5 @@ public final class CgInternalCoordinates {
     xyz[3 * i] = x;
     xyz[3 * i + 1] = y;
     xyz[3 * i + 2] = z;
-  }
-
-  private static double dist2(double[] xyz, int i, int j) {
-    double dx = xyz[3 * i] - xyz[3 * j], dy = xyz[3 * i + 1] - xyz[3 * j + 1], dz = xyz[3 * i + 2] - xyz[3 * j + 2];
-    return dx * dx + dy * dy + dz * dz;
-  }
-
-  /** The angle at {@code j} between {@code i} and {@code k}. */
-  private static double angle(double[] xyz, int i, int j, int k) {
-    double ux = xyz[3 * i] - xyz[3 * j], uy = xyz[3 * i + 1] - xyz[3 * j + 1], uz = xyz[3 * i + 2] - xyz[3 * j + 2];
-    double vx = xyz[3 * k] - xyz[3 * j], vy = xyz[3 * k + 1] - xyz[3 * j + 1], vz = xyz[3 * k + 2] - xyz[3 * j + 2];
-    double cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
-    return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), ux * vx + uy * vy + uz * vz);
-  }
-
-  /** The IUPAC dihedral i-j-k-l in (-pi, pi]. */
-  private static double dihedral(double[] xyz, int i, int j, int k, int l) {
-    double[] b1 = diff(xyz, j, i), b2 = diff(xyz, k, j), b3 = diff(xyz, l, k);
-    double[] n1 = cross(b1, b2), n2 = cross(b2, b3);
-    double len = Math.sqrt(dot(b2, b2));
-    double[] m = cross(n1, n2);
-    return Math.atan2(dot(m, b2) / len, dot(n1, n2));
-  }
-
-  /** Places {@code a} from {@code t, q, p}: bond p-a, angle q-p-a, IUPAC dihedral t-q-p-a. */
-  private static void place(double[] xyz, int t, int q, int p, int a, double bond, double angle, double torsion) {
-    double[] bc = diff(xyz, p, q);
-    double lbc = Math.sqrt(dot(bc, bc));
-    for (int c = 0; c < 3; c++) {
-      bc[c] /= lbc;
-    }
-    double[] nrm = cross(diff(xyz, q, t), bc);
-    double ln = Math.sqrt(dot(nrm, nrm));
-    for (int c = 0; c < 3; c++) {
-      nrm[c] /= ln;
-    }
-    double[] m = cross(nrm, bc);
-    double d0 = -bond * Math.cos(angle);
-    double d1 = bond * Math.sin(angle) * Math.cos(torsion);
-    double d2 = bond * Math.sin(angle) * Math.sin(torsion);
-    for (int c = 0; c < 3; c++) {
-      xyz[3 * a + c] = xyz[3 * p + c] + d0 * bc[c] + d1 * m[c] + d2 * nrm[c];
-    }
-  }
-
-  private static double[] diff(double[] xyz, int to, int from) {
-    return new double[] {xyz[3 * to] - xyz[3 * from], xyz[3 * to + 1] - xyz[3 * from + 1], xyz[3 * to + 2] - xyz[3 * from + 2]};
-  }
-
-  private static double[] cross(double[] u, double[] v) {
-    return new double[] {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
-  }
-
-  private static double dot(double[] u, double[] v) {
-    return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
   }
 }

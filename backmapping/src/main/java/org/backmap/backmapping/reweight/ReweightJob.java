@@ -24,6 +24,7 @@ import org.backmap.md.cg.CgResidue;
 import org.backmap.md.cg.CgStructure;
 import org.backmap.md.energy.EnergyBreakdown;
 import org.backmap.md.energy.EnergyComponent;
+import org.backmap.md.geometry.InternalCoordinates;
 import org.backmap.md.geometry.Superposition;
 import org.backmap.md.structure.Atom;
 import org.backmap.md.structure.StructureException;
@@ -153,8 +154,7 @@ public final class ReweightJob {
           double p2rR = d.logProb()[s];
           double lw = LogWeights.logWeight(u, kT, enc, draw.logProb(), p2rR);
           double[] caXyz = ca(draw.structure());
-          int n = caXyz.length / 3;
-          double e2e = Math.sqrt(sq(caXyz[0] - caXyz[3 * n - 3]) + sq(caXyz[1] - caXyz[3 * n - 2]) + sq(caXyz[2] - caXyz[3 * n - 1]));
+          double e2e = endToEnd(caXyz);
           double rmsd = refCa == null ? Double.NaN : Superposition.rmsd(caXyz, refCa);
           row.setLength(0);
           row.append(String.format(Locale.ROOT, "%d,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f", done + s + 1, oneBased(draw.frame()),
@@ -208,7 +208,9 @@ public final class ReweightJob {
     return x;
   }
 
-  private static double sq(double v) {
-    return v * v;
+  /** Distance between the first and the last of flat CA coordinates (Angstrom). */
+  public static double endToEnd(double[] ca) {
+    int n = ca.length / 3;
+    return InternalCoordinates.distance(ca, 0, 3 * n - 3);
   }
 }

@@ -19,9 +19,6 @@ import org.backmap.md.energy.EnergyBreakdown;
 import org.backmap.md.geometry.Superposition;
 import org.backmap.md.protein.PreparationOptions;
 import org.backmap.md.protein.PreparedProtein;
-import org.backmap.md.structure.Atom;
-import org.backmap.md.structure.Chain;
-import org.backmap.md.structure.Residue;
 import org.backmap.md.structure.Structure;
 import org.backmap.md.structure.StructureException;
 import org.backmap.md.structure.StructureReader;
@@ -45,6 +42,8 @@ import org.jfree.chart.JFreeChart;
 public final class ReweightingStudy {
   /** Bins of the torsion histograms (10 degrees). */
   public static final int CHI_BINS = 36;
+  /** Bins of the energy histograms. */
+  public static final int ENERGY_BINS = 50;
 
   private ReweightingStudy() {}
 
@@ -78,23 +77,8 @@ public final class ReweightingStudy {
     Structure top = StructureReader.read(topology);
     CgStructure cg = PreparedProtein.read(topology, PreparationOptions.defaults().withRepair(false)).cg();
     ProteinLayout layout = new ProteinLayout(cg, TemplateLibrary.ff14SB());
-    int[] map = new int[top.atomCount()];
-    int r = 0, k = 0;
-    for (Chain c : top.chains()) {
-      for (Residue res : c.residues()) {
-        var t = layout.template(r);
-        for (Atom a : res.atoms()) {
-          int local = t.indexOf(a.name());
-          if (local < 0) {
-            throw new StructureException(topology.toString(), c.id(), res, a.name(), "not an atom of template " + t.name());
-          }
-          map[k++] = layout.firstAtom(r) + local;
-        }
-        r++;
-      }
-    }
-    if (k != layout.atoms()) {
-      throw new StructureException(topology.toString(), k + " atoms, its templates have " + layout.atoms());
+    if (top.atomCount() != layout.atoms()) {
+      throw new StructureException(topology.toString(), top.atomCount() + " atoms, its templates have " + layout.atoms());
     }
     SideChainTorsions torsions = new SideChainTorsions(layout);
     int[] ca = caIndices(layout);
@@ -106,16 +90,13 @@ public final class ReweightingStudy {
         throw new StructureException(dcd.toString(), in.atoms() + " atoms per frame, the topology " + topology + " has " + top.atomCount());
       }
       double[] frame = new double[3 * in.atoms()];
-      double[] xyz = new double[3 * layout.atoms()];
       DecodedEnergies energies = null;
       for (long f = 0; in.hasNext(); f++) {
         in.next(frame);
         if (f < skip || (f - skip) % stride != 0) {
           continue;
         }
-        for (int i = 0; i < map.length; i++) {
-          System.arraycopy(frame, 3 * i, xyz, 3 * map[i], 3);
-        }
+        double[] xyz = layout.coordinatesOf(top.withCoordinates(dcd + " frame " + (f + 1), frame));
         if (energies == null) {
           energies = new DecodedEnergies(layout, xyz, threads);
         }
@@ -123,7 +104,7 @@ public final class ReweightingStudy {
         EnergyBreakdown e = energies.terms(xyz);
         double[] row = new double[3 + ReweightJob.TERMS.size()];
         double[] caXyz = gather(xyz, ca);
-        row[0] = endToEnd(caXyz);
+        row[0] = ReweightJob.endToEnd(caXyz);
         row[1] = Superposition.rmsd(caXyz, foldedCa);
         row[2] = e.total();
         for (int t = 0; t < ReweightJob.TERMS.size(); t++) {
@@ -191,9 +172,9 @@ public final class ReweightingStudy {
       divergences.add(new ChiDivergence(chi, Divergence.jensenShannon(raw, ref), Divergence.jensenShannon(rew, ref)));
       HistogramChart h = HistogramChart.of(String.format(Locale.ROOT, "%s  JS %.3f -> %.3f", chi, divergences.getLast().raw(),
           divergences.getLast().reweighted()), "degrees", "density", -180, 180, CHI_BINS);
-      h.add("reference MD", counted(md.chis()[k], null, -180, 180));
-      h.add("generated", counted(x, null, -180, 180));
-      h.add("reweighted", counted(x, p, -180, 180));
+      h.add("reference MD", counted(md.chis()[k], null, -180, 180, CHI_BINS));
+      h.add("generated", counted(x, null, -180, 180, CHI_BINS));
+      h.add("reweighted", counted(x, p, -180, 180, CHI_BINS));
       chiPanels.add(h.chart());
     }
     List<String> figures = new ArrayList<>();
@@ -263,10 +244,10 @@ public final class ReweightingStudy {
     double pad = Math.max(hi - lo, 1);
     lo -= pad;
     hi += 2 * pad;
-    HistogramChart h = HistogramChart.of(term + " (kJ/mol)", "kJ/mol", "density", lo, hi, 50);
-    h.add("reference MD", counted(md, null, lo, hi));
-    h.add("generated", counted(generated, null, lo, hi));
-    h.add("reweighted", counted(generated, p, lo, hi));
+    HistogramChart h = HistogramChart.of(term + " (kJ/mol)", "kJ/mol", "density", lo, hi, ENERGY_BINS);
+    h.add("reference MD", counted(md, null, lo, hi, ENERGY_BINS));
+    h.add("generated", counted(generated, null, lo, hi, ENERGY_BINS));
+    h.add("reweighted", counted(generated, p, lo, hi, ENERGY_BINS));
     return h.chart();
   }
 
@@ -292,8 +273,8 @@ public final class ReweightingStudy {
   }
 
   /** A histogram of the values within [lo, hi] for plotting, weights (when given) as counts per million. */
-  private static Histogram counted(double[] values, double[] p, double lo, double hi) {
-    Histogram h = new Histogram(lo, hi, lo == -180 ? CHI_BINS : 50);
+  private static Histogram counted(double[] values, double[] p, double lo, double hi, int bins) {
+    Histogram h = new Histogram(lo, hi, bins);
     for (int i = 0; i < values.length; i++) {
       if (values[i] >= lo && values[i] <= hi) {
         h.add(values[i], p == null ? 1 : Math.round(p[i] * 1e6));
@@ -359,12 +340,6 @@ public final class ReweightingStudy {
       System.arraycopy(xyz, 3 * atoms[i], out, 3 * i, 3);
     }
     return out;
-  }
-
-  private static double endToEnd(double[] ca) {
-    int n = ca.length / 3;
-    double dx = ca[0] - ca[3 * n - 3], dy = ca[1] - ca[3 * n - 2], dz = ca[2] - ca[3 * n - 1];
-    return Math.sqrt(dx * dx + dy * dy + dz * dz);
   }
 
   private static double max(double[] v) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backmap.backmapping.decode.ProteinLayout;
+import org.backmap.md.geometry.InternalCoordinates;
 import org.backmap.md.templates.ResidueTemplate;
 
 /**
@@ -61,20 +62,8 @@ public final class SideChainTorsions {
     double[] out = new double[quads.size()];
     for (int k = 0; k < out.length; k++) {
       int[] q = quads.get(k);
-      out[k] = Math.toDegrees(dihedral(xyz, q[0], q[1], q[2], q[3]));
+      out[k] = Math.toDegrees(InternalCoordinates.torsion(xyz, 3 * q[0], 3 * q[1], 3 * q[2], 3 * q[3]));
     }
     return out;
-  }
-
-  /** The IUPAC dihedral i-j-k-l in radians, (-pi, pi]. */
-  static double dihedral(double[] x, int i, int j, int k, int l) {
-    double b1x = x[3 * j] - x[3 * i], b1y = x[3 * j + 1] - x[3 * i + 1], b1z = x[3 * j + 2] - x[3 * i + 2];
-    double b2x = x[3 * k] - x[3 * j], b2y = x[3 * k + 1] - x[3 * j + 1], b2z = x[3 * k + 2] - x[3 * j + 2];
-    double b3x = x[3 * l] - x[3 * k], b3y = x[3 * l + 1] - x[3 * k + 1], b3z = x[3 * l + 2] - x[3 * k + 2];
-    double n1x = b1y * b2z - b1z * b2y, n1y = b1z * b2x - b1x * b2z, n1z = b1x * b2y - b1y * b2x;
-    double n2x = b2y * b3z - b2z * b3y, n2y = b2z * b3x - b2x * b3z, n2z = b2x * b3y - b2y * b3x;
-    double mx = n1y * n2z - n1z * n2y, my = n1z * n2x - n1x * n2z, mz = n1x * n2y - n1y * n2x;
-    double len = Math.sqrt(b2x * b2x + b2y * b2y + b2z * b2z);
-    return Math.atan2((mx * b2x + my * b2y + mz * b2z) / len, n1x * n2x + n1y * n2y + n1z * n2z);
   }
 }

@@ -74,7 +74,7 @@ class CgFlowTest {
     Path file = tmp.resolve("1UAO.pdb");
     Files.copy(CgFlowTest.class.getResourceAsStream("/structures/1UAO.pdb"), file);
     CgStructure cg = PreparedProtein.read(file, PreparationOptions.defaults().withRepair(false)).cg();
-    double[] base = CgInternalCoordinates.particles(cg);
+    double[] base = cg.particles();
     SplittableRandom random = new SplittableRandom(2);
     List<CgStructure> frames = new ArrayList<>();
     for (int f = 0; f < 40; f++) {
@@ -92,10 +92,10 @@ class CgFlowTest {
       assertTrue(Double.isFinite(d.logProb()));
       assertEquals(d.logProb(), back.logProb(d.xyz()), 1e-6 * Math.max(1, Math.abs(d.logProb())));
     }
-    double[] data = flow.logProb(frames.stream().map(CgInternalCoordinates::particles).toList());
+    double[] data = flow.logProb(frames.stream().map(CgStructure::particles).toList());
     assertEquals(data[3], back.logProb(frames.get(3)), 1e-6 * Math.abs(data[3]));
     // a rigid motion does not change the density
-    double[] moved = CgInternalCoordinates.particles(frames.get(3));
+    double[] moved = frames.get(3).particles();
     for (int p = 0; p < moved.length / 3; p++) {
       double x = moved[3 * p], y = moved[3 * p + 1];
       moved[3 * p] = -y + 4;

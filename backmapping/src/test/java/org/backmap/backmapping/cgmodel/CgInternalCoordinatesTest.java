@@ -48,7 +48,7 @@ class CgInternalCoordinatesTest {
   @Test
   void roundTripGivesTheStructureBackUpToARigidMotion() {
     CgInternalCoordinates ic = CgInternalCoordinates.of(chignolin);
-    double[] xyz = CgInternalCoordinates.particles(chignolin);
+    double[] xyz = chignolin.particles();
     double[] q = new double[ic.dims()];
     ic.toInternal(xyz, q);
     double[] back = new double[xyz.length];
@@ -80,7 +80,7 @@ class CgInternalCoordinatesTest {
     }
     CgStructure two = new CgStructure("two chains", residues);
     CgInternalCoordinates ic = CgInternalCoordinates.of(two);
-    double[] xyz = CgInternalCoordinates.particles(two);
+    double[] xyz = two.particles();
     double[] q = new double[ic.dims()];
     ic.toInternal(xyz, q);
     double[] back = new double[xyz.length];
@@ -97,7 +97,7 @@ class CgInternalCoordinatesTest {
             new Atom("C", Element.C, 2.1, 1.4, 0.4), new Atom("O", Element.O, 3.3, 1.5, 1.1)), null, true)));
     CgInternalCoordinates ic = CgInternalCoordinates.of(four);
     double[] q0 = new double[ic.dims()];
-    ic.toInternal(CgInternalCoordinates.particles(four), q0);
+    ic.toInternal(four.particles(), q0);
     int m = 12;
     double h = 1e-6;
     double[][] jac = new double[m][m];

@@ -40,7 +40,7 @@ class DecodeJobTest {
   static void setUp() throws Exception {
     cg = PreparedProtein.read(DecoderTest.resource("/structures/1UAO.pdb")).cg();
     models = RandomModels.write(tmp.resolve("models"), new ProteinLayout(cg, TemplateLibrary.ff14SB()));
-    double[] p = particles(cg);
+    double[] p = cg.particles();
     double[] shifted = p.clone();
     double[] jiggled = p.clone();
     java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
@@ -108,7 +108,7 @@ class DecodeJobTest {
     Path dcd = tmp.resolve("frames.dcd");
     try (DcdWriter w = new DcdWriter(dcd, cg.particleCount(), 0, 1, 0.002, "test")) {
       for (CgStructure f : frames) {
-        double[] p = particles(f);
+        double[] p = f.particles();
         for (int i = 0; i < p.length; i++) {
           p[i] /= 10;
         }
@@ -191,21 +191,6 @@ class DecodeJobTest {
   static double[] coordinates(Structure s) {
     return s.chains().stream().flatMap(c -> c.residues().stream()).flatMap(r -> r.atoms().stream())
         .flatMapToDouble(a -> java.util.stream.DoubleStream.of(a.x(), a.y(), a.z())).toArray();
-  }
-
-  static double[] particles(CgStructure s) {
-    List<Double> out = new ArrayList<>();
-    for (CgResidue r : s.residues()) {
-      r.atoms().forEach(a -> {
-        out.add(a.x());
-        out.add(a.y());
-        out.add(a.z());
-      });
-      for (double v : r.bead()) {
-        out.add(v);
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The CG atoms (N CA C O H CB OXT, no beads) of a CG or all-atom structure, in order. */

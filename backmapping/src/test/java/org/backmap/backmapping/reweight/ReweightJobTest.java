@@ -47,7 +47,7 @@ class ReweightJobTest {
 
     // four frames: the structure and three moved copies, two of them close to each other
     List<CgStructure> frames = new ArrayList<>();
-    double[] base = particles(cg);
+    double[] base = cg.particles();
     java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
     for (int f = 0; f < 4; f++) {
       double[] x = base.clone();
@@ -91,7 +91,7 @@ class ReweightJobTest {
       logW[i - 1] = Double.parseDouble(c[7]);
       // chi1 of TYR2 (N-CA-CB-CG) from the written structure
       var tyr = StructureReader.read(pdb, i - 1).chains().get(0).residues().get(1);
-      double chi1 = Math.toDegrees(SideChainTorsions.dihedral(flat(tyr.atom("N"), tyr.atom("CA"), tyr.atom("CB"), tyr.atom("CG")), 0, 1, 2, 3));
+      double chi1 = Math.toDegrees(org.backmap.md.geometry.InternalCoordinates.torsion(flat(tyr.atom("N"), tyr.atom("CA"), tyr.atom("CB"), tyr.atom("CG")), 0, 3, 6, 9));
       assertEquals(chi1, Double.parseDouble(c[10]), 0.02, "row " + i);
       double sum = 0;
       for (int k = c.length - ReweightJob.TERMS.size(); k < c.length; k++) {
@@ -126,22 +126,5 @@ class ReweightJobTest {
       x[3 * i + 2] = atoms[i].z();
     }
     return x;
-  }
-
-  private static double[] particles(CgStructure cg) {
-    List<Double> x = new ArrayList<>();
-    for (var r : cg.residues()) {
-      for (var a : r.atoms()) {
-        x.add(a.x());
-        x.add(a.y());
-        x.add(a.z());
-      }
-      if (r.bead() != null) {
-        for (double v : r.bead()) {
-          x.add(v);
-        }
-      }
-    }
-    return x.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }

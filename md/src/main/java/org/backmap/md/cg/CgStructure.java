@@ -46,6 +46,28 @@ public final class CgStructure {
     return residues.stream().mapToInt(r -> r.atoms().size() + (r.bead() == null ? 0 : 1)).sum();
   }
 
+  /**
+   * The particle positions, flat (Angstrom): per residue its kept atoms, then its bead; the layout
+   * {@link #withParticles} takes back.
+   */
+  public double[] particles() {
+    double[] xyz = new double[3 * particleCount()];
+    int k = 0;
+    for (CgResidue r : residues) {
+      for (Atom a : r.atoms()) {
+        xyz[k++] = a.x();
+        xyz[k++] = a.y();
+        xyz[k++] = a.z();
+      }
+      double[] bead = r.bead();
+      if (bead != null) {
+        System.arraycopy(bead, 0, xyz, k, 3);
+        k += 3;
+      }
+    }
+    return xyz;
+  }
+
   /** Writes the documented CG PDB layout to {@code file} (atomically). */
   public void writePdb(Path file) {
     PdbWriter.atomically(file, w -> {
