@@ -1,8 +1,10 @@
 package org.backmap.backmapping.model;
 
+import java.util.Arrays;
 import org.backmap.autodiff.Tensor;
 import org.backmap.md.dataset.ExampleBatch;
 import org.backmap.md.dataset.ExampleExtractor;
+import org.backmap.md.geometry.Vec3;
 
 /**
  * A batch of environments in the encoder's input form: the {@code n} nearest particles of each example,
@@ -75,37 +77,24 @@ public record Environments(int size, Tensor r, Tensor classes, Tensor mask, Tens
    * @throws IllegalArgumentException if the roots are collinear, coincide or are not finite
    */
   public static void frameOf(double[] roots, int rootsFrom, double[] bead, int beadFrom, double[] out) {
-    double[] e1 = new double[3];
-    double[] u = new double[3];
-    double[] p = new double[3];
-    for (int c = 0; c < 3; c++) {
-      e1[c] = roots[rootsFrom + 6 + c] - roots[rootsFrom + 3 + c];
-      u[c] = roots[rootsFrom + c] - roots[rootsFrom + 3 + c];
-      p[c] = bead[beadFrom + c] - roots[rootsFrom + 6 + c];
-    }
-    double n1 = Math.sqrt(dot(e1, e1));
-    for (int c = 0; c < 3; c++) {
-      e1[c] /= n1;
-    }
-    double along = dot(u, e1);
-    for (int c = 0; c < 3; c++) {
-      u[c] -= along * e1[c];
-    }
-    double n2 = Math.sqrt(dot(u, u));
-    if (!(n1 > 1e-6 && n2 > 1e-6 * n1) || !Double.isFinite(dot(p, p))) {
+    double[] r0 = Arrays.copyOfRange(roots, rootsFrom, rootsFrom + 3);
+    double[] r1 = Arrays.copyOfRange(roots, rootsFrom + 3, rootsFrom + 6);
+    double[] r2 = Arrays.copyOfRange(roots, rootsFrom + 6, rootsFrom + 9);
+    double[] p = Vec3.sub(Arrays.copyOfRange(bead, beadFrom, beadFrom + 3), r2);
+    double[] e1 = Vec3.sub(r2, r1);
+    double n1 = Math.sqrt(Vec3.dot(e1, e1));
+    e1 = Vec3.scale(e1, 1 / n1);
+    double[] u = Vec3.sub(r0, r1);
+    u = Vec3.sub(u, Vec3.scale(e1, Vec3.dot(u, e1)));
+    double n2 = Math.sqrt(Vec3.dot(u, u));
+    if (!(n1 > 1e-6 && n2 > 1e-6 * n1) || !Double.isFinite(Vec3.dot(p, p))) {
       throw new IllegalArgumentException("the roots of a bead's frame are collinear, coincide or are not finite");
     }
-    for (int c = 0; c < 3; c++) {
-      u[c] /= n2;
-    }
-    double[] e3 = {e1[1] * u[2] - e1[2] * u[1], e1[2] * u[0] - e1[0] * u[2], e1[0] * u[1] - e1[1] * u[0]};
-    out[0] = dot(p, e1);
-    out[1] = dot(p, u);
-    out[2] = dot(p, e3);
-  }
-
-  private static double dot(double[] a, double[] b) {
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    double[] e2 = Vec3.scale(u, 1 / n2);
+    double[] e3 = Vec3.cross(e1, e2);
+    out[0] = Vec3.dot(p, e1);
+    out[1] = Vec3.dot(p, e2);
+    out[2] = Vec3.dot(p, e3);
   }
 
   /** The BAT vectors of {@code batch} as a float32 {@code [B, D]} tensor. */
