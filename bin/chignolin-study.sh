@@ -2,8 +2,9 @@
 # The chignolin reweighting study after the reference simulation (bin/chignolin-remd.sh): topology, CG flow, samples
 # from three CG models decoded and weighed, and the comparison with the simulation. Every step is skipped when its
 # output exists, so rerunning continues an interrupted study.
-# Then the same with models trained on the simulation's frames (STUDY_DIR/traj-*), and the single-residue study
-# from the minimised structure with both model sets.
+# Then the same with models trained on the simulation's frames (STUDY_DIR/traj-*), the restrained 300 K run (CG atoms
+# held at the minimised structure, 5 ns, resumable) and the single-residue study from the minimised structure with
+# both model sets, its torsions compared with the restrained run.
 # Usage: bin/chignolin-study.sh [SAMPLES] [REMD_DIR] [STUDY_DIR] [MODELS]
 #   SAMPLES    samples per CG model (default 10000)
 #   REMD_DIR   folder of chignolin.dcd (default ~/backmap-work/remd)
@@ -52,9 +53,23 @@ run_set "" "${models_args[@]}"
 [ -f "$study/traj-models/manifest.json" ] || "$bm" model-report --models "$study/traj-models" --data "$study/traj-dataset" \
   -o "$study/traj-model-report" --threads "$threads"
 run_set traj- --models "$study/traj-models"
-# one side chain at a time in the minimised structure
+# the restrained run: CG atoms held (200,000 kJ/mol/nm^2) at the minimised structure, 1 fs steps, 5 ns
 [ -f "$study/chignolin-min.pdb" ] || "$bm" minimize -i "$pdb" -o "$study/chignolin-min.pdb" --threads "$threads"
-[ -f "$study/residues.json" ] || "$bm" reweight-residues -i "$study/chignolin-min.pdb" -n "$samples" -o "$study/residues.json" \
-  "${models_args[@]}" --threads "$threads"
-[ -f "$study/traj-residues.json" ] || "$bm" reweight-residues -i "$study/chignolin-min.pdb" -n "$samples" \
-  --models "$study/traj-models" -o "$study/traj-residues.json" --threads "$threads"
+held="$study/restrained/chignolin"
+if [ ! -f "$study/restrained/done" ]; then
+  mkdir -p "$study/restrained"
+  resume=(); [ -f "$held.chk" ] && resume=(--resume)
+  "$bm" md -i "$study/chignolin-min.pdb" -o "$held" --ps 5000 --temperature 300 --restrain-cg 200000 --dt 0.001 --report-ps 1 \
+    --friction 1 --precision mixed --seed 1 --threads 1 --checkpoint-minutes 5 "${resume[@]}"
+  touch "$study/restrained/done"
+fi
+[ -f "$study/restrained/topology.pdb" ] || "$bm" md -i "$study/chignolin-min.pdb" -o "$study/restrained/topology" --ps 0.002 \
+  --report-ps 0.002 --pdb --threads 1 >/dev/null
+# one side chain at a time in the minimised structure, against the restrained run
+residues() { # OUT.json FIGURE.png MODELS_ARGS...
+  local out="$1" fig="$2"; shift 2
+  [ -f "$out" ] || "$bm" reweight-residues -i "$study/chignolin-min.pdb" -n "$samples" -o "$out" --md "$held.dcd" \
+    --topology "$study/restrained/topology.pdb" --figure "$fig" "$@" --threads "$threads"
+}
+residues "$study/residues.json" "$study/residues-chis.png" "${models_args[@]}"
+residues "$study/traj-residues.json" "$study/traj-residues-chis.png" --models "$study/traj-models"

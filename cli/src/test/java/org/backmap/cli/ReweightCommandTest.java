@@ -1,6 +1,7 @@
 package org.backmap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,5 +161,41 @@ class ReweightCommandTest {
     }
     Cli.Result bad = Cli.run("reweight-residues", "-i", CHIGNOLIN.toString(), "--residues", "42", "-o", json.toString());
     assertEquals(ErrorReport.USAGE, bad.exitCode(), bad.toString());
+  }
+
+  @Test
+  void singleResidueStudyComparesTorsionsWithARestrainedSimulation(@TempDir Path dir) throws Exception {
+    String md = dir.resolve("held").toString();
+    Cli.Result sim = Cli.run("md", "-i", CHIGNOLIN.toString(), "-o", md, "--ps", "0.1", "--report-ps", "0.01", "--restrain-cg", "200000",
+        "--pdb", "--threads", "1");
+    assertEquals(0, sim.exitCode(), sim.toString());
+    Path json = dir.resolve("residues.json");
+    Path png = dir.resolve("chis.png");
+    Cli.Result r = Cli.run("reweight-residues", "-i", md + ".pdb", "-n", "12", "--batch", "6", "--residues", "5,9", "--md", md + ".dcd",
+        "--topology", md + ".pdb", "--skip", "2", "--figure", png.toString(), "-o", json.toString(), "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode s = new ObjectMapper().readTree(json.toFile());
+    assertEquals(8, s.get("mdFrames").asInt(), "10 frames, the first 2 skipped");
+    for (JsonNode res : s.get("residues")) {
+      JsonNode chis = res.get("chis");
+      assertEquals(2, chis.size(), res.toString());
+      assertTrue(chis.get(0).get("chi").asText().startsWith("chi1_" + res.get("residue").asText()), chis.toString());
+      for (JsonNode c : chis) {
+        for (String k : List.of("raw", "reweighted")) {
+          double js = c.get(k).asDouble();
+          assertTrue(js >= 0 && js <= Math.log(2) + 1e-12, c.toString());
+        }
+      }
+    }
+    assertTrue(Files.size(png) > 1000);
+    // a simulation of another protein, and --figure without --md
+    Cli.Result other = Cli.run("reweight-residues", "-i", CHIGNOLIN.toString(), "-n", "2", "--residues", "9", "--md", md + ".dcd",
+        "--topology", md + ".pdb", "-o", dir.resolve("x.json").toString(), "--threads", "1");
+    assertEquals(0, other.exitCode(), "the same protein prepared from the NMR file: " + other);
+    Cli.Result noMd = Cli.run("reweight-residues", "-i", CHIGNOLIN.toString(), "--figure", png.toString(), "-o", dir.resolve("y.json").toString());
+    assertEquals(ErrorReport.USAGE, noMd.exitCode(), noMd.toString());
+    Cli.Result noTop = Cli.run("reweight-residues", "-i", CHIGNOLIN.toString(), "--md", md + ".dcd", "-o", dir.resolve("y.json").toString());
+    assertEquals(ErrorReport.USAGE, noTop.exitCode(), noTop.toString());
+    assertFalse(Files.exists(dir.resolve("y.json")));
   }
 }

@@ -170,12 +170,7 @@ public final class ReweightingStudy {
       double[] raw = fractions(x, null);
       double[] rew = fractions(x, p);
       divergences.add(new ChiDivergence(chi, Divergence.jensenShannon(raw, ref), Divergence.jensenShannon(rew, ref)));
-      HistogramChart h = HistogramChart.of(String.format(Locale.ROOT, "%s  JS %.3f -> %.3f", chi, divergences.getLast().raw(),
-          divergences.getLast().reweighted()), "degrees", "density", -180, 180, CHI_BINS);
-      h.add("reference MD", counted(md.chis()[k], null, -180, 180, CHI_BINS));
-      h.add("generated", counted(x, null, -180, 180, CHI_BINS));
-      h.add("reweighted", counted(x, p, -180, 180, CHI_BINS));
-      chiPanels.add(h.chart());
+      chiPanels.add(chiPanel(divergences.getLast(), md.chis()[k], x, p));
     }
     List<String> figures = new ArrayList<>();
     if (!chiPanels.isEmpty()) {
@@ -237,6 +232,16 @@ public final class ReweightingStudy {
     Png.write(diag, scatter.chart(), 640, 480);
     figures.add(diag.getFileName().toString());
     return new Run(name, n, w.kishEss(), w.essFraction(), (double) below / n, divergences, figures);
+  }
+
+  /** One torsion's histograms: the reference, the generated samples and the same reweighted by {@code p}. */
+  static JFreeChart chiPanel(ChiDivergence d, double[] reference, double[] generated, double[] p) {
+    HistogramChart h = HistogramChart.of(String.format(Locale.ROOT, "%s  JS %.3f -> %.3f", d.chi(), d.raw(), d.reweighted()), "degrees",
+        "density", -180, 180, CHI_BINS);
+    h.add("reference MD", counted(reference, null, -180, 180, CHI_BINS));
+    h.add("generated", counted(generated, null, -180, 180, CHI_BINS));
+    h.add("reweighted", counted(generated, p, -180, 180, CHI_BINS));
+    return h.chart();
   }
 
   private static JFreeChart energyPanel(String term, double[] md, double[] generated, double[] p) {
