@@ -24,8 +24,10 @@ mkdir -p "$study"
 [ -f "$study/remd.dcd" ] || cp "$remd/chignolin.dcd" "$study/remd.dcd"
 # the simulation's atoms in its order: the same preparation, no steps
 [ -f "$study/topology.pdb" ] || "$bm" md -i "$pdb" -o "$study/topology" --ps 0.002 --report-ps 0.002 --pdb --threads 1 >/dev/null
-[ -f "$study/cg-flow/cg-flow.json" ] || "$bm" cg-flow -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 -o "$study/cg-flow" \
-  --threads "$threads"
+# the CG flow on every second frame (2 ps apart; neighbouring frames are strongly correlated), at most 100 epochs, stopped
+# 20 epochs after its best validation epoch
+[ -f "$study/cg-flow/cg-flow.json" ] || "$bm" cg-flow -i "$study/remd.dcd" --topology "$study/topology.pdb" --skip 1000 --stride 2 \
+  --patience 20 -o "$study/cg-flow" --threads "$threads"
 run_set() { # PREFIX MODELS_ARGS...: three CG models x decoding, then the comparison with the simulation
   local prefix="$1"; shift
   for cg in cluster-population cluster-uniform flow; do

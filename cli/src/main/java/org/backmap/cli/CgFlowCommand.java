@@ -47,6 +47,10 @@ final class CgFlowCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Epochs; the best validation epoch is kept (default: ${DEFAULT-VALUE}).")
   int epochs;
 
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+      description = "Stop after N epochs without a better validation NLL (default: ${DEFAULT-VALUE}, every epoch).")
+  int patience;
+
   @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Frames per batch (default: ${DEFAULT-VALUE}).")
   int batch;
 
@@ -81,11 +85,12 @@ final class CgFlowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
     checks.atLeast("--skip", skip, 0).atLeast("--stride", stride, 1).atLeast("--epochs", epochs, 1).atLeast("--batch", batch, 1)
-        .atLeast("--blocks", blocks, 1).atLeast("--hidden", hidden, 1).atLeast("--bins", bins, 2).atLeast("--samples", samples, 1);
+        .atLeast("--blocks", blocks, 1).atLeast("--hidden", hidden, 1).atLeast("--bins", bins, 2).atLeast("--samples", samples, 1)
+        .atLeast("--patience", patience, 0);
     if (!(validation > 0 && validation < 1)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--validation must be in (0, 1), got " + validation);
     }
-    CgFlow.Settings settings = new CgFlow.Settings(blocks, hidden, bins, epochs, batch, validation, runtime.seed);
+    CgFlow.Settings settings = new CgFlow.Settings(blocks, hidden, bins, epochs, batch, validation, runtime.seed, patience);
     runtime.apply();
     PrintWriter err = spec.commandLine().getErr();
     List<CgStructure> all = CgFrames.readAll(trajectory, topology, preparation.options(), skip);

@@ -102,6 +102,9 @@ class ReweightCommandTest {
     }
     Cli.Result bad = Cli.run("cg-flow", "-i", CHIGNOLIN.toString(), "-o", dir.resolve("bad").toString(), "--validation", "1");
     assertEquals(ErrorReport.USAGE, bad.exitCode(), bad.toString());
+    Cli.Result impatient = Cli.run("cg-flow", "-i", CHIGNOLIN.toString(), "-o", dir.resolve("bad").toString(), "--patience", "-1");
+    assertEquals(ErrorReport.USAGE, impatient.exitCode(), impatient.toString());
+    assertTrue(impatient.err().contains("--patience"), impatient.toString());
   }
 
   @Test

@@ -62,18 +62,20 @@ public final class CgFlow extends Module implements CgModel {
    * @param batchSize frames per batch
    * @param validationFraction share of frames held out for validation
    * @param seed seed of the initial weights, the split and the shuffles
+   * @param patience stop after this many epochs without a better validation loss (0: train every epoch)
    */
-  public record Settings(int blocks, int hidden, int bins, int epochs, int batchSize, double validationFraction, long seed) {
+  public record Settings(int blocks, int hidden, int bins, int epochs, int batchSize, double validationFraction, long seed, int patience) {
     /** Validates. */
     public Settings {
-      if (blocks < 1 || hidden < 1 || bins < 2 || epochs < 1 || batchSize < 1 || !(validationFraction > 0 && validationFraction < 1)) {
+      if (blocks < 1 || hidden < 1 || bins < 2 || epochs < 1 || batchSize < 1 || !(validationFraction > 0 && validationFraction < 1)
+          || patience < 0) {
         throw new IllegalArgumentException("invalid CG flow settings: " + this);
       }
     }
 
-    /** 5 blocks, 128 hidden units, 8 bins, 100 epochs of batches of 256, 10 % validation, seed 1. */
+    /** 5 blocks, 128 hidden units, 8 bins, 100 epochs of batches of 256, 10 % validation, seed 1, every epoch trained. */
     public static Settings defaults() {
-      return new Settings(5, 128, 8, 100, 256, 0.1, 1);
+      return new Settings(5, 128, 8, 100, 256, 0.1, 1, 0);
     }
   }
 
@@ -158,7 +160,7 @@ public final class CgFlow extends Module implements CgModel {
     Tensor data = Tensor.wrap(z, m, free.length);
     Trainer<CgFlow> trainer = new Trainer<>(model, new Adam(model.namedParameters()), Rng.seeded(settings.seed()).fork("cg-flow"),
         TrainerConfig.of(settings.epochs()).withBatchSize(settings.batchSize()).withValidationFraction(settings.validationFraction())
-            .withProgress(ProgressMode.NONE));
+            .withPatience(settings.patience()).withProgress(ProgressMode.NONE));
     if (listener != null) {
       trainer.addListener(listener);
     }

@@ -37,7 +37,7 @@ class CgFlowTest {
       frames.add(s);
       ic = CgInternalCoordinates.of(s);
     }
-    CgFlow.Settings settings = new CgFlow.Settings(2, 16, 8, 15, 64, 0.1, 3);
+    CgFlow.Settings settings = new CgFlow.Settings(2, 16, 8, 15, 64, 0.1, 3, 0);
     CgFlow.Fitted fitted = CgFlow.fit(frames, settings, null);
     CgFlow flow = fitted.flow();
     assertArrayEquals(new int[] {1, 2}, flow.freeCoordinates(), "the fixed N-CA bond is not modelled");
@@ -84,7 +84,7 @@ class CgFlowTest {
       }
       frames.add(cg.withParticles("frame" + f, x));
     }
-    CgFlow flow = CgFlow.fit(frames, new CgFlow.Settings(5, 32, 8, 2, 16, 0.25, 1), null).flow();
+    CgFlow flow = CgFlow.fit(frames, new CgFlow.Settings(5, 32, 8, 2, 16, 0.25, 1, 0), null).flow();
     flow.save(tmp.resolve("flow"));
     CgFlow back = CgFlow.load(tmp.resolve("flow"));
     List<CgFlow.Sample> draws = flow.sample(5, Rng.seeded(4));

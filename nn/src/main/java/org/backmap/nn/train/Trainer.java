@@ -52,7 +52,7 @@ public final class Trainer<M extends Module> {
   }
 
   /**
-   * Trains on {@code data} for the configured number of epochs.
+   * Trains on {@code data} for the configured number of epochs, or fewer with a {@link TrainerConfig#patience()}.
    *
    * @throws NonFiniteLossException when a training or validation loss is NaN or infinite
    * @throws IOException when the checkpoint cannot be written
@@ -98,6 +98,9 @@ public final class Trainer<M extends Module> {
         history.add(result);
         progress.epochDone(result, config.epochs());
         listeners.forEach(listener -> listener.onEpoch(result));
+        if (config.patience() > 0 && epoch - best.epoch >= config.patience()) {
+          break; // no better validation loss for `patience` epochs: more epochs only fit the training set closer
+        }
       }
     }
     best.restore(model);

@@ -126,6 +126,31 @@ class TrainerTest {
         assertArrayEquals(p.floatData(), loaded.namedParameters().get(name).floatData(), name));
   }
 
+  @Test
+  void patienceStopsAfterThatManyEpochsWithoutABetterValidationLoss() throws IOException {
+    TensorDataset data = RegressionProblem.sample(300, Rng.seeded(2)); // 270 training examples: 5 batches
+    double[] validation = {5, 4, 3, 3.5, 3.2, 3.0, 3.9, 2.0, 1.0, 0.5};
+    int[] trainingCalls = {0};
+    BatchLoss<Mlp, TensorDataset.Batch> scripted = (model, b) -> {
+      Tensor loss = MSE.compute(model, b);
+      if (GradMode.isEnabled()) {
+        trainingCalls[0]++;
+        return loss;
+      }
+      return loss.mul(0.0).add(validation[trainingCalls[0] / 5 - 1]); // the epoch's scripted validation loss
+    };
+    TrainingResult stopped = trainer(new Mlp(SMALL, Rng.seeded(3)), 1, quiet(10).withPatience(3)).fit(data, scripted);
+    // best at epoch 3 (3.0 at epoch 6 is not better): epochs 4, 5 and 6 do not improve, so it stops after epoch 6
+    assertEquals(3, stopped.bestEpoch());
+    assertEquals(3.0, stopped.bestValidationLoss());
+    assertEquals(6, stopped.history().size());
+    trainingCalls[0] = 0;
+    TrainingResult all = trainer(new Mlp(SMALL, Rng.seeded(3)), 1, quiet(10)).fit(data, scripted);
+    assertEquals(10, all.history().size(), "patience 0 trains every epoch");
+    assertEquals(10, all.bestEpoch());
+    assertThrows(IllegalArgumentException.class, () -> quiet(10).withPatience(-1));
+  }
+
   /** A loss that turns NaN on one training batch. */
   private static BatchLoss<Mlp, TensorDataset.Batch> nanAt(int epoch, int batch, int batchesPerEpoch) {
     int[] trainingCalls = {0};
