@@ -89,8 +89,15 @@ class VectorAttentionEncoderTest {
         Tensor.concat(1, batch.mask(), Tensor.zeros(DType.F32, 3, 6)));
     double appended = Environments.maxDifference(y, describe(enc, padded));
     double interleaved = Environments.maxDifference(y, describe(enc, Environments.permute(padded, interleave(rng, N, wide))));
-    assertTrue(appended <= 1e-6, () -> "appended padding changed the output by " + appended);
-    assertTrue(interleaved <= 1e-6, () -> "interleaved padding changed the output by " + interleaved);
+    // padding only changes the order of float32 sums (which depends on the vector width), through several layers: a few
+    // ulps of the output (a padding particle that leaked in would move it by orders of magnitude more)
+    float largest = 0;
+    for (float v : y.floatData()) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    double ulps = 16 * Math.ulp(largest);
+    assertTrue(appended <= ulps, () -> "appended padding changed the output by " + appended + " (allowed " + ulps + ")");
+    assertTrue(interleaved <= ulps, () -> "interleaved padding changed the output by " + interleaved + " (allowed " + ulps + ")");
   }
 
   /** An order that spreads particles {@code [0, n)} over {@code wide} slots, keeping their order, padding between. */
