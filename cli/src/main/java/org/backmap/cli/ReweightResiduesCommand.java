@@ -110,9 +110,10 @@ final class ReweightResiduesCommand implements Callable<Integer> {
       }
     }
     ReweightingStudy.Reference reference = md == null ? null : ReweightingStudy.reference(md, topology, skip, 1, p.cg(), runtime.threads());
-    if (reference != null && !reference.chiNames().equals(new SideChainTorsions(layout).names())) {
+    List<String> chiNames = new SideChainTorsions(layout).names();
+    if (reference != null && !reference.chiNames().equals(chiNames)) {
       throw new ParameterException(spec.commandLine(), "--md " + md + " is not a simulation of " + input + ": its side-chain torsions "
-          + reference.chiNames() + " are not " + new SideChainTorsions(layout).names());
+          + reference.chiNames() + " are not " + chiNames);
     }
     TerminalLine line = new TerminalLine(err);
     long t0 = System.nanoTime();

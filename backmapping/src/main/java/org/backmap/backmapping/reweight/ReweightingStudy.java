@@ -166,10 +166,7 @@ public final class ReweightingStudy {
       if (x == null) {
         continue;
       }
-      double[] ref = fractions(md.chis()[k], null);
-      double[] raw = fractions(x, null);
-      double[] rew = fractions(x, p);
-      divergences.add(new ChiDivergence(chi, Divergence.jensenShannon(raw, ref), Divergence.jensenShannon(rew, ref)));
+      divergences.add(divergence(chi, md.chis()[k], x, p));
       chiPanels.add(chiPanel(divergences.getLast(), md.chis()[k], x, p));
     }
     List<String> figures = new ArrayList<>();
@@ -232,6 +229,12 @@ public final class ReweightingStudy {
     Png.write(diag, scatter.chart(), 640, 480);
     figures.add(diag.getFileName().toString());
     return new Run(name, n, w.kishEss(), w.essFraction(), (double) below / n, divergences, figures);
+  }
+
+  /** JS divergence of {@code generated} torsions (degrees) to {@code reference}, unweighted and weighted by {@code p}. */
+  static ChiDivergence divergence(String chi, double[] reference, double[] generated, double[] p) {
+    double[] ref = fractions(reference, null);
+    return new ChiDivergence(chi, Divergence.jensenShannon(fractions(generated, null), ref), Divergence.jensenShannon(fractions(generated, p), ref));
   }
 
   /** One torsion's histograms: the reference, the generated samples and the same reweighted by {@code p}. */

@@ -11,7 +11,6 @@ import org.backmap.backmapping.decode.DecodedSamples;
 import org.backmap.backmapping.decode.Decoder;
 import org.backmap.backmapping.decode.ModelSet;
 import org.backmap.backmapping.decode.ProteinLayout;
-import org.backmap.backmapping.report.Divergence;
 import org.backmap.md.bat.BatGroup;
 import org.backmap.md.dataset.ResidueType;
 import org.backmap.nn.Rng;
@@ -114,9 +113,7 @@ public final class SingleResidueStudy {
       List<ReweightingStudy.ChiDivergence> divergences = new ArrayList<>();
       for (int k = 0; k < own.size(); k++) {
         double[] reference = md.chis()[own.get(k)];
-        double[] ref = ReweightingStudy.fractions(reference, null);
-        divergences.add(new ReweightingStudy.ChiDivergence(torsions.names().get(own.get(k)),
-            Divergence.jensenShannon(ReweightingStudy.fractions(chi[k], null), ref), Divergence.jensenShannon(ReweightingStudy.fractions(chi[k], p), ref)));
+        divergences.add(ReweightingStudy.divergence(torsions.names().get(own.get(k)), reference, chi[k], p));
         panels.add(ReweightingStudy.chiPanel(divergences.getLast(), reference, chi[k], p));
       }
       out.add(new Result(name, samples, w.kishEss(), w.essFraction(), lowest, structureEnergy, List.copyOf(divergences)));
