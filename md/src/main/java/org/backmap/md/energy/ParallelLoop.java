@@ -1,8 +1,10 @@
 package org.backmap.md.energy;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.backmap.base.concurrent.WorkerPools;
 
 /**
@@ -10,6 +12,11 @@ import org.backmap.base.concurrent.WorkerPools;
  * {@link WorkerPools#shared worker pool} of that size. Pair terms split their rows into {@link #chunks()} chunks,
  * give each chunk its own accumulation buffers and reduce them in chunk order, so a result depends only on the
  * number of chunks, never on thread scheduling. A loop owns no threads, so creating one costs nothing.
+ *
+ * <p>The calling thread takes chunks itself while the pool's workers wake up, and waits only for chunks a worker
+ * has started: a pass of a few tens of microseconds (a small protein's pair loop) is shorter than a worker's
+ * wake-up on a busy or virtual machine, and handing every chunk to the pool and waiting for it made two threads
+ * slower than one.
  */
 public final class ParallelLoop {
   private static final ParallelLoop SEQUENTIAL = new ParallelLoop(1, null);
@@ -46,8 +53,65 @@ public final class ParallelLoop {
       for (int c = 0; c < threads; c++) {
         body.accept(c);
       }
-    } else {
-      pool.submit(() -> IntStream.range(0, threads).parallel().forEach(body)).join();
+      return;
+    }
+    Claims claims = new Claims(body, chunks());
+    for (int h = 1; h < threads; h++) {
+      pool.execute(claims::work);
+    }
+    claims.work();
+    claims.await();
+  }
+
+  /** Chunks handed out one at a time to whichever thread asks first; the caller waits for the started ones. */
+  private static final class Claims {
+    /** Busy-wait iterations before the caller parks: covers a short pass, not a long one. */
+    private static final int SPINS = 1 << 14;
+
+    private final IntConsumer body;
+    private final int chunks;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread caller = Thread.currentThread();
+
+    Claims(IntConsumer body, int chunks) {
+      this.body = body;
+      this.chunks = chunks;
+    }
+
+    void work() {
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        try {
+          body.accept(c);
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        } finally {
+          if (done.incrementAndGet() == chunks) {
+            LockSupport.unpark(caller);
+          }
+        }
+      }
+    }
+
+    void await() {
+      for (int spin = 0; done.get() < chunks; spin++) {
+        if (spin < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
+      }
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException e) {
+        throw e;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
     }
   }
 

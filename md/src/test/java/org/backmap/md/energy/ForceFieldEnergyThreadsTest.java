@@ -19,7 +19,10 @@ import org.backmap.md.system.ForceFieldSystem;
 import org.backmap.md.system.SystemBuilder;
 import org.junit.jupiter.api.Test;
 
-/** Energies run on exactly their configured thread count, from the shared pools, without creating threads. */
+/**
+ * Energies run on exactly their configured thread count (the caller and workers of the shared pool), without creating
+ * threads.
+ */
 class ForceFieldEnergyThreadsTest {
   private static final Structure CHIGNOLIN = StructureReader.read(OpenMmOracle.structure("1UAO"));
   private static final ForceFieldSystem SYSTEM = SystemBuilder.build(CHIGNOLIN);
@@ -34,8 +37,12 @@ class ForceFieldEnergyThreadsTest {
     assertEquals(Set.of(Thread.currentThread()), threadsThatRanChunks(one.loop()));
     Set<Thread> workers = threadsThatRanChunks(three.loop());
     assertEquals(3, workers.size(), "distinct threads: " + workers);
+    // the calling thread takes a chunk itself; the other two run on the shared pool of 3
+    assertTrue(workers.contains(Thread.currentThread()), "the caller works too: " + workers);
     for (Thread t : workers) {
-      assertSame(WorkerPools.shared(3), ((ForkJoinWorkerThread) t).getPool(), t.getName());
+      if (t != Thread.currentThread()) {
+        assertSame(WorkerPools.shared(3), ((ForkJoinWorkerThread) t).getPool(), t.getName());
+      }
     }
 
     double[] f1 = new double[X.length];
