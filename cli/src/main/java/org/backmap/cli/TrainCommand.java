@@ -2,6 +2,7 @@ package org.backmap.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.backmap.backmapping.decode.ModelSet;
 import org.backmap.backmapping.model.BatLayout;
 import org.backmap.backmapping.model.Preset;
 import org.backmap.autodiff.backend.cpu.Parallel;
@@ -21,6 +23,7 @@ import org.backmap.backmapping.train.ResidueTrainer;
 import org.backmap.backmapping.train.TrainingListener;
 import org.backmap.backmapping.train.TrainingOptions;
 import org.backmap.backmapping.train.TrainingResult;
+import org.backmap.nn.checkpoint.CheckpointException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +87,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "Save the training state at least every M minutes, and at each epoch's end (default: ${DEFAULT-VALUE}).")
   double checkpointMinutes;
 
+  @Option(names = "--init", paramLabel = "MODELS_DIR",
+      description = "Start each new run from this folder's model of the type ('shipped': the models shipped with "
+          + "backmap) instead of random weights, and fine-tune it; the starting weights stay the model until an "
+          + "epoch beats their validation NLL.")
+  String init;
+
+  @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3",
+      description = "Adam's learning rate (default: ${DEFAULT-VALUE}, TensorFlow's; lower suits fine-tuning).")
+  double learningRate;
+
   @Mixin RuntimeOptions runtime;
 
   @Override
@@ -101,6 +114,20 @@ final class TrainCommand implements Callable<Integer> {
     if (!(checkpointMinutes >= 0)) {
       throw new ParameterException(spec.commandLine(), "--checkpoint-minutes must be at least 0, got " + checkpointMinutes);
     }
+    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+      throw new ParameterException(spec.commandLine(), "--learning-rate must be a positive number, got " + learningRate);
+    }
+    Path initial = null;
+    if (init != null) {
+      try {
+        initial = "shipped".equals(init) ? ModelSet.shipped().dir() : Path.of(init);
+      } catch (CheckpointException e) {
+        throw new ParameterException(spec.commandLine(), "--init: " + e.getMessage());
+      }
+      if (!Files.isDirectory(initial)) {
+        throw new ParameterException(spec.commandLine(), "--init: " + init + " is not a models folder");
+      }
+    }
     Preset p;
     try {
       p = Preset.of(preset);
@@ -115,7 +142,8 @@ final class TrainCommand implements Callable<Integer> {
     Parallel.setThreads(Math.max(1, runtime.threads() / parallel));
     TrainingOptions options = TrainingOptions.defaults().withPreset(p).withEpochs(epochs == null ? 0 : epochs)
         .withMaxExamples(maxExamples).withSchedule(new EpochSchedule(budgetExamples, maxEpochs)).withSeed(runtime.seed)
-        .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointMinutes * 60_000)));
+        .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointMinutes * 60_000)))
+        .withLearningRate(learningRate).withInitialModels(initial);
     ResidueTrainer trainer = new ResidueTrainer(data, out, options);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -52,6 +52,26 @@ class TrainCommandTest {
   }
 
   @Test
+  void fineTunesTheShippedModel() throws IOException {
+    Path models = dir.resolve("fine-tuned");
+    Cli.Result r = Cli.run("train", "--residue", "THR", "--data", dataset.toString(), "--out", models.toString(),
+        "--epochs", "1", "--init", "shipped", "--learning-rate", "1e-4", "--threads", "1");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().startsWith("THR: trained, 1 epochs, best validation NLL "), r.toString());
+    String info = Files.readString(ResidueModel.manifest(models, "THR"));
+    assertTrue(info.contains("\"initialModelSha256\"") && info.contains("\"learningRate\" : 1.0E-4"), info);
+
+    String out = dir.resolve("fine-tuned-bad").toString();
+    Cli.Result rate = Cli.run("train", "--residue", "THR", "--data", dataset.toString(), "--out", out, "--learning-rate", "0");
+    assertEquals(ErrorReport.USAGE, rate.exitCode(), rate.toString());
+    assertTrue(rate.err().contains("--learning-rate must be a positive number, got 0.0"), rate.toString());
+    Cli.Result from = Cli.run("train", "--residue", "THR", "--data", dataset.toString(), "--out", out, "--init",
+        dir.resolve("no-models").toString());
+    assertEquals(ErrorReport.USAGE, from.exitCode(), from.toString());
+    assertTrue(from.err().contains("is not a models folder"), from.toString());
+  }
+
+  @Test
   void badTypesPresetsAndFoldersAreReported() {
     String out = dir.resolve("other").toString();
     Cli.Result unknown = Cli.run("train", "--residue", "XYZ", "--data", dataset.toString(), "--out", out);

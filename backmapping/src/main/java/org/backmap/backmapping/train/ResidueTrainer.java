@@ -184,7 +184,7 @@ public final class ResidueTrainer {
   /** Whether an earlier run with these options already finished {@link #epochs(String)} epochs of {@code type}. */
   public boolean finished(String type) throws CheckpointException {
     TrainingState s = readState(type);
-    return s != null && s.incompatibility(fresh(type)) == null && s.epochsDone() >= epochs(type)
+    return s != null && s.incompatibility(fresh(type, initialModelSha256(type))) == null && s.epochsDone() >= epochs(type)
         && Files.isRegularFile(ResidueModel.manifest(modelsDir, type));
   }
 
@@ -204,8 +204,8 @@ public final class ResidueTrainer {
     Path dir = modelsDir.resolve(type);
     Files.createDirectories(dir);
     ResidueModel model = new ResidueModel(ModelConfig.of(options.preset(), type, options.seed()));
-    Adam adam = new Adam(model.namedParameters());
-    TrainingState state = fresh(type);
+    Adam adam = new Adam(model.namedParameters(), Adam.Config.defaults().withLearningRate(options.learningRate()));
+    TrainingState state = fresh(type, initialWeights(type, model));
     TrainingState saved = readState(type);
     if (saved != null) {
       String clash = state.incompatibility(saved);
@@ -220,7 +220,11 @@ public final class ResidueTrainer {
       writeLog(dir, state);
       return result(state, TrainingResult.Outcome.ALREADY_FINISHED);
     }
-    return new Run(model, adam, state, dir, listener, stop).go();
+    Run run = new Run(model, adam, state, dir, listener, stop);
+    if (saved == null && !state.initialModelSha256().isEmpty()) {
+      run.scoreInitialWeights();
+    }
+    return run.go();
   }
 
   /** One call's loop over the remaining epochs. */
@@ -281,6 +285,22 @@ public final class ResidueTrainer {
       return result(state, TrainingResult.Outcome.FINISHED);
     }
 
+    /**
+     * A fine-tuning run's starting point: the initial weights' validation NLL is the best so far (epoch 0), and
+     * they are the model until an epoch beats them.
+     */
+    void scoreInitialWeights() throws IOException {
+      if (validationExamples == 0) {
+        return;
+      }
+      double validation = validationNll();
+      TrainingState s = state;
+      state = new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(), s.bufferSize(),
+          s.dataManifestSha256(), 0, s.shuffleSeed(), 0, 0, 0.0, 0.0, 0, validation, List.of(), s.initialModelSha256());
+      model.save(ResidueModel.manifest(modelsDir, s.type()), modelInfo(state));
+      save();
+    }
+
     private double step(ExampleBatch batch, int epoch) {
       model.zeroGrad();
       Tensor loss = model.logProb(batch).mean().neg();
@@ -309,7 +329,8 @@ public final class ResidueTrainer {
       TrainingState s = state;
       state = new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(), s.bufferSize(),
           s.dataManifestSha256(), epoch, shuffleSeed(s.seed(), epoch), 0, 0, 0.0, 0.0,
-          improved ? epoch : s.bestEpoch(), improved ? validation : s.bestValidationNll(), history);
+          improved ? epoch : s.bestEpoch(), improved ? validation : s.bestValidationNll(), history,
+          s.initialModelSha256());
       if (improved) {
         model.save(ResidueModel.manifest(modelsDir, s.type()), modelInfo(state));
       }
@@ -343,7 +364,7 @@ public final class ResidueTrainer {
       TrainingState timed = new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(),
           s.bufferSize(), s.dataManifestSha256(), s.epochsDone(), s.shuffleSeed(), s.batchesDone(), s.examplesDone(),
           s.lossSum(), s.batchesDone() == 0 ? 0.0 : s.epochSeconds() + (System.nanoTime() - epochStart) / 1e9,
-          s.bestEpoch(), s.bestValidationNll(), s.history());
+          s.bestEpoch(), s.bestValidationNll(), s.history(), s.initialModelSha256());
       ModelCheckpoints.save(dir.resolve(RESUME), JSON.valueToTree(timed), model, adam);
       lastSave = System.nanoTime();
       listener.checkpointed(s.type(), s.epochsDone(), s.batchesDone());
@@ -375,16 +396,58 @@ public final class ResidueTrainer {
     return new java.util.SplittableRandom(shuffleSeed).split().nextLong(all);
   }
 
-  private TrainingState fresh(String type) {
+  private TrainingState fresh(String type, String initialModelSha256) {
     return new TrainingState(type, options.preset().id(), options.seed(), options.maxExamples(),
         options.batchSize(), options.bufferSize(), dataHash, 0, shuffleSeed(options.seed(), 0), 0, 0, 0.0, 0.0, 0,
-        Double.POSITIVE_INFINITY, List.of());
+        Double.POSITIVE_INFINITY, List.of(), initialModelSha256);
+  }
+
+  /**
+   * With {@link TrainingOptions#initialModels}, copies that folder's model of {@code type} into {@code model} and
+   * returns the SHA-256 of its file; else returns "" and leaves the random weights.
+   *
+   * @throws CheckpointException when there is no such model, or its architecture is not this run's
+   */
+  private String initialWeights(String type, ResidueModel model) throws CheckpointException {
+    Path dir = options.initialModels();
+    if (dir == null) {
+      return "";
+    }
+    Path manifest = ResidueModel.manifest(dir, type);
+    ResidueModel initial = ResidueModel.load(dir, type);
+    if (!initial.config().equals(model.config())) {
+      throw new CheckpointException(manifest + " is a model of another architecture than this run's (" + initial.config()
+          + " against " + model.config() + "); fine-tuning needs the same preset and seed");
+    }
+    Map<String, Tensor> target = model.namedParameters();
+    for (Map.Entry<String, Tensor> e : initial.namedParameters().entrySet()) {
+      Tensor from = e.getValue(), to = target.get(e.getKey());
+      for (int i = 0; i < from.size(); i++) {
+        to.setFlat(i, from.getFlat(i));
+      }
+    }
+    return initialModelSha256(type);
+  }
+
+  /** SHA-256 of the file of {@code type}'s initial model, "" without {@link TrainingOptions#initialModels}. */
+  private String initialModelSha256(String type) throws CheckpointException {
+    Path dir = options.initialModels();
+    if (dir == null) {
+      return "";
+    }
+    Path manifest = ResidueModel.manifest(dir, type);
+    if (!Files.isRegularFile(manifest)) {
+      throw new CheckpointException("no model for residue type " + type + " in " + dir + " to start from (" + manifest
+          + " does not exist)");
+    }
+    return sha256(manifest);
   }
 
   private static TrainingState withProgress(TrainingState s, int examples, double meanLoss) {
     return new TrainingState(s.type(), s.preset(), s.seed(), s.maxExamples(), s.batchSize(), s.bufferSize(),
         s.dataManifestSha256(), s.epochsDone(), s.shuffleSeed(), s.batchesDone() + 1, s.examplesDone() + examples,
-        s.lossSum() + meanLoss * examples, s.epochSeconds(), s.bestEpoch(), s.bestValidationNll(), s.history());
+        s.lossSum() + meanLoss * examples, s.epochSeconds(), s.bestEpoch(), s.bestValidationNll(), s.history(),
+        s.initialModelSha256());
   }
 
   /** The seed of the order of the epoch after {@code epochsDone} finished ones. */
@@ -417,6 +480,10 @@ public final class ResidueTrainer {
     info.put("bestValidationNll", s.bestValidationNll());
     info.put("seed", s.seed());
     info.put("dataManifestSha256", s.dataManifestSha256());
+    if (!s.initialModelSha256().isEmpty()) {
+      info.put("initialModelSha256", s.initialModelSha256());
+      info.put("learningRate", options.learningRate());
+    }
     return info;
   }
 

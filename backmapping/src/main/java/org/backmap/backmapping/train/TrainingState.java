@@ -22,14 +22,17 @@ import java.util.List;
  * @param bestEpoch epoch of the best validation NLL (0: none yet)
  * @param bestValidationNll the best validation NLL (infinite when none)
  * @param history the finished epochs
+ * @param initialModelSha256 SHA-256 of the model file the run started from (fine-tuning), or empty
  */
 public record TrainingState(String type, String preset, long seed, long maxExamples, int batchSize, int bufferSize,
     String dataManifestSha256, int epochsDone, long shuffleSeed, int batchesDone, long examplesDone, double lossSum,
-    double epochSeconds, int bestEpoch, double bestValidationNll, List<EpochRecord> history) {
+    double epochSeconds, int bestEpoch, double bestValidationNll, List<EpochRecord> history,
+    String initialModelSha256) {
 
-  /** Copies the history. */
+  /** Copies the history; a state saved before fine-tuning existed started from random weights. */
   public TrainingState {
     history = List.copyOf(history);
+    initialModelSha256 = initialModelSha256 == null ? "" : initialModelSha256;
   }
 
   /**
@@ -55,6 +58,11 @@ public record TrainingState(String type, String preset, long seed, long maxExamp
     if (!dataManifestSha256.equals(other.dataManifestSha256)) {
       return clash("dataset manifest SHA-256", other.dataManifestSha256.substring(0, 16) + "...",
           dataManifestSha256.substring(0, 16) + "...");
+    }
+    if (!initialModelSha256.equals(other.initialModelSha256)) {
+      return clash("initial weights", other.initialModelSha256.isEmpty() ? "random" : "model SHA-256 "
+          + other.initialModelSha256.substring(0, 16) + "...", initialModelSha256.isEmpty() ? "random"
+          : "model SHA-256 " + initialModelSha256.substring(0, 16) + "...");
     }
     return null;
   }

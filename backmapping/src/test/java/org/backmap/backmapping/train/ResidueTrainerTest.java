@@ -221,6 +221,47 @@ class ResidueTrainerTest {
     assertTrue(trainer.finished("GLY"));
   }
 
+  @Test
+  void fineTuningStartsFromTheGivenModelAndKeepsItUnlessAnEpochBeatsIt() throws Exception {
+    Path base = tmp.resolve("fine-tune-base");
+    TrainingOptions options = TrainingOptions.defaults().withEpochs(3).withSeed(2);
+    TrainingResult first = new ResidueTrainer(glycine, base, options).train("GLY", TrainingListener.NONE, () -> false);
+    double start = validationNll(ResidueModel.load(base, "GLY"), glycine, "GLY");
+    assertEquals(first.bestValidationNll(), start, 1e-4);
+
+    // a learning rate too small to change anything: no epoch beats the starting weights, which stay the model
+    Path still = tmp.resolve("fine-tune-still");
+    TrainingOptions frozen = options.withEpochs(1).withInitialModels(base).withLearningRate(1e-30);
+    TrainingResult r = new ResidueTrainer(glycine, still, frozen).train("GLY", TrainingListener.NONE, () -> false);
+    assertEquals(0, r.bestEpoch(), "the starting weights stay best");
+    assertEquals(start, r.bestValidationNll(), 1e-4);
+    assertEquals(start, validationNll(ResidueModel.load(still, "GLY"), glycine, "GLY"), 1e-4);
+    JsonNode info = new ObjectMapper().readTree(ResidueModel.manifest(still, "GLY").toFile()).path("config");
+    assertEquals(64, info.path("initialModelSha256").asText().length());
+    assertEquals(1e-30, info.path("learningRate").asDouble());
+
+    // fine-tuning with the default rate goes on from there: its first epoch is far below a fresh run's first
+    Path tuned = tmp.resolve("fine-tune");
+    TrainingResult t = new ResidueTrainer(glycine, tuned, options.withEpochs(2).withInitialModels(base))
+        .train("GLY", TrainingListener.NONE, () -> false);
+    double fresh = first.history().getFirst().validationNll();
+    assertTrue(t.history().getFirst().validationNll() < fresh - 1, fresh + " vs " + t.history().getFirst().validationNll());
+
+    // the run's state remembers where it started: continuing without the starting models is refused
+    CheckpointException e = assertThrows(CheckpointException.class,
+        () -> new ResidueTrainer(glycine, tuned, options.withEpochs(3)).train("GLY", TrainingListener.NONE, () -> false));
+    assertTrue(e.getMessage().contains("initial weights"), e.getMessage());
+    // a starting model of another architecture (here: another seed of the encoder) is refused by name
+    CheckpointException other = assertThrows(CheckpointException.class,
+        () -> new ResidueTrainer(glycine, tmp.resolve("fine-tune-other"), options.withSeed(3).withInitialModels(base))
+            .train("GLY", TrainingListener.NONE, () -> false));
+    assertTrue(other.getMessage().contains("another architecture"), other.getMessage());
+    CheckpointException missing = assertThrows(CheckpointException.class,
+        () -> new ResidueTrainer(threonine, tmp.resolve("fine-tune-missing"), small().withInitialModels(base))
+            .train("THR", TrainingListener.NONE, () -> false));
+    assertTrue(missing.getMessage().contains("no model for residue type THR"), missing.getMessage());
+  }
+
   static double validationNll(ResidueModel model, Path dataDir, String type) {
     double sum = 0;
     long n = 0;
