@@ -25,6 +25,7 @@ import org.backmap.md.dataset.ExampleBatch;
 import org.backmap.md.dataset.ShuffledBatches;
 import org.backmap.md.dataset.Split;
 import org.backmap.md.dataset.TrainingSet;
+import org.backmap.nn.NamedTensors;
 import org.backmap.nn.Rng;
 import org.backmap.nn.checkpoint.CheckpointException;
 import org.backmap.nn.checkpoint.ModelCheckpoints;
@@ -205,8 +206,12 @@ public final class ResidueTrainer {
     Files.createDirectories(dir);
     ResidueModel model = new ResidueModel(ModelConfig.of(options.preset(), type, options.seed()));
     Adam adam = new Adam(model.namedParameters(), Adam.Config.defaults().withLearningRate(options.learningRate()));
-    TrainingState state = fresh(type, initialWeights(type, model));
+    TrainingState state = fresh(type, initialModelSha256(type));
     TrainingState saved = readState(type);
+    boolean fineTuningStarts = saved == null && !state.initialModelSha256().isEmpty();
+    if (fineTuningStarts) {
+      copyInitialWeights(type, model);
+    }
     if (saved != null) {
       String clash = state.incompatibility(saved);
       if (clash != null) {
@@ -221,7 +226,7 @@ public final class ResidueTrainer {
       return result(state, TrainingResult.Outcome.ALREADY_FINISHED);
     }
     Run run = new Run(model, adam, state, dir, listener, stop);
-    if (saved == null && !state.initialModelSha256().isEmpty()) {
+    if (fineTuningStarts) {
       run.scoreInitialWeights();
     }
     return run.go();
@@ -403,30 +408,19 @@ public final class ResidueTrainer {
   }
 
   /**
-   * With {@link TrainingOptions#initialModels}, copies that folder's model of {@code type} into {@code model} and
-   * returns the SHA-256 of its file; else returns "" and leaves the random weights.
+   * Copies the {@link TrainingOptions#initialModels} model of {@code type} into {@code model} (a new run's starting
+   * point; a resumed run's weights come from its state).
    *
-   * @throws CheckpointException when there is no such model, or its architecture is not this run's
+   * @throws CheckpointException when that model is unreadable or its architecture is not this run's
    */
-  private String initialWeights(String type, ResidueModel model) throws CheckpointException {
-    Path dir = options.initialModels();
-    if (dir == null) {
-      return "";
-    }
-    Path manifest = ResidueModel.manifest(dir, type);
-    ResidueModel initial = ResidueModel.load(dir, type);
+  private void copyInitialWeights(String type, ResidueModel model) throws CheckpointException {
+    ResidueModel initial = ResidueModel.load(options.initialModels(), type);
     if (!initial.config().equals(model.config())) {
-      throw new CheckpointException(manifest + " is a model of another architecture than this run's (" + initial.config()
-          + " against " + model.config() + "); fine-tuning needs the same preset and seed");
+      throw new CheckpointException(ResidueModel.manifest(options.initialModels(), type) + " is a model of another "
+          + "architecture than this run's (" + initial.config() + " against " + model.config()
+          + "); fine-tuning needs the same preset and seed");
     }
-    Map<String, Tensor> target = model.namedParameters();
-    for (Map.Entry<String, Tensor> e : initial.namedParameters().entrySet()) {
-      Tensor from = e.getValue(), to = target.get(e.getKey());
-      for (int i = 0; i < from.size(); i++) {
-        to.setFlat(i, from.getFlat(i));
-      }
-    }
-    return initialModelSha256(type);
+    NamedTensors.copyInto(initial.namedParameters(), model.namedParameters());
   }
 
   /** SHA-256 of the file of {@code type}'s initial model, "" without {@link TrainingOptions#initialModels}. */
